@@ -1,0 +1,22 @@
+package io.querystop;
+
+import java.time.Duration;
+
+/** Checks shared by the settings records; each failure names the setting. */
+final class Settings {
+
+    private Settings() {
+    }
+
+    static void positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+
+    static void positive(String name, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.querystop.cloudtrail;
+
+import io.querystop.ClientBuilder;
+import io.querystop.ConnectionPoolStats;
+import io.querystop.internal.http.Endpoint;
+import io.querystop.internal.http.HttpTransport;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reactive client of AWS CloudTrail Lake's {@code CancelQuery}. Clients should be shared: each holds a connection
+ * pool, and one client serves any number of concurrent calls.
+ *
+ * <pre>{@code
+ * try (CloudTrailClient cloudTrail = CloudTrailClient.builder().region("eu-west-1").build()) {
+ *     cloudTrail.cancelQuery("0b7d2ba5-9e21-4c2f-8a4b-d3b6f0c1e2a7")
+ *         .subscribe(r -> log.info("query {} is {}", r.queryId(), r.queryStatus()));
+ * }
+ * }</pre>
+ *
+ * <p>The {@code Mono} is lazy and cold; cancelling it aborts the call. Service errors are
+ * {@link CloudTrailException} subclasses named after CloudTrail's error codes.
+ */
+public interface CloudTrailClient extends AutoCloseable {
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Cancels a query that is not yet in a terminal state. */
+    Mono<CancelQueryResponse> cancelQuery(CancelQueryRequest request);
+
+    default Mono<CancelQueryResponse> cancelQuery(String queryId) {
+        return Mono.defer(() -> cancelQuery(new CancelQueryRequest(queryId)));
+    }
+
+    /** The region requests are signed for. */
+    String region();
+
+    /** The endpoint requests go to, e.g. {@code https://cloudtrail.us-east-1.amazonaws.com}. */
+    String endpoint();
+
+    ConnectionPoolStats connectionPoolStats();
+
+    Mono<Void> closeLater();
+
+    @Override
+    void close();
+
+    /** Builds a {@link CloudTrailClient}: the endpoint comes from the region unless overridden. */
+    final class Builder extends ClientBuilder<Builder, CloudTrailClient> {
+
+        private String endpointOverride;
+        private boolean fips;
+        private boolean dualStack;
+
+        Builder() {
+        }
+
+        /** An endpoint to use instead of the region's, e.g. a VPC endpoint or an emulator. */
+        public Builder endpointOverride(String endpointOverride) {
+            this.endpointOverride = endpointOverride;
+            return this;
+        }
+
+        /** Use the region's FIPS endpoint. Not together with an endpoint override. */
+        public Builder fips(boolean fips) {
+            this.fips = fips;
+            return this;
+        }
+
+        /** Use the region's dual-stack (IPv4 and IPv6) endpoint. Not together with an endpoint override. */
+        public Builder dualStack(boolean dualStack) {
+            this.dualStack = dualStack;
+            return this;
+        }
+
+        @Override
+        public CloudTrailClient build() {
+            String region = resolveRegion(null);
+            Endpoint endpoint = Endpoint.parse(CloudTrailEndpoints.resolve(region, fips, dualStack, endpointOverride));
+            return new DefaultCloudTrailClient(new HttpTransport(
+                transportSettings(CloudTrailErrors.INSTANCE, "cloudtrail", endpoint, region)));
+        }
+    }
+}

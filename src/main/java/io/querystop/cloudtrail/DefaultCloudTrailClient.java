@@ -1,0 +1,74 @@
+package io.querystop.cloudtrail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.querystop.ConnectionPoolStats;
+import io.querystop.internal.http.HttpTransport;
+import io.querystop.internal.http.OperationRequest;
+import io.querystop.internal.json.JsonMembers;
+import io.querystop.internal.json.JsonWriter;
+import reactor.core.publisher.Mono;
+
+/** Builds the AWS JSON 1.1 request; the transport does the rest. */
+final class DefaultCloudTrailClient implements CloudTrailClient {
+
+    static final String TARGET_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private final HttpTransport transport;
+
+    DefaultCloudTrailClient(HttpTransport transport) {
+        this.transport = transport;
+    }
+
+    @Override
+    public Mono<CancelQueryResponse> cancelQuery(CancelQueryRequest request) {
+        if (request == null) {
+            return Mono.error(new java.lang.IllegalArgumentException("request must not be null"));
+        }
+        byte[] body = new JsonWriter()
+            .member("EventDataStore", request.eventDataStore())
+            .member("QueryId", request.queryId())
+            .member("EventDataStoreOwnerAccountId", request.eventDataStoreOwnerAccountId())
+            .toUtf8();
+        return transport.exchange(OperationRequest.awsJson("CancelQuery", TARGET_PREFIX + "CancelQuery", CONTENT_TYPE,
+            body), DefaultCloudTrailClient::cancelQueryResponse);
+    }
+
+    static CancelQueryResponse cancelQueryResponse(JsonNode body) {
+        JsonNode json = JsonMembers.object("response", body);
+        String status = JsonMembers.text(json, "QueryStatus");
+        return new CancelQueryResponse(JsonMembers.text(json, "QueryId"),
+            status == null ? null : QueryStatus.of(status),
+            JsonMembers.text(json, "EventDataStoreOwnerAccountId"));
+    }
+
+    @Override
+    public String region() {
+        return transport.region();
+    }
+
+    @Override
+    public String endpoint() {
+        return transport.endpoint().baseUrl();
+    }
+
+    @Override
+    public ConnectionPoolStats connectionPoolStats() {
+        return transport.poolStats();
+    }
+
+    @Override
+    public Mono<Void> closeLater() {
+        return transport.closeLater();
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CloudTrailClient[endpoint=" + transport.endpoint() + ", region=" + transport.region() + "]";
+    }
+}

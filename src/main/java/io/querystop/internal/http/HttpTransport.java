@@ -1,0 +1,319 @@
+package io.querystop.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.querystop.AwsErrorDetails;
+import io.querystop.CallTimeoutException;
+import io.querystop.ConnectTimeoutException;
+import io.querystop.ConnectionPoolStats;
+import io.querystop.InvalidResponseException;
+import io.querystop.PoolAcquireTimeoutException;
+import io.querystop.QuerystopException;
+import io.querystop.ResponseTimeoutException;
+import io.querystop.ResponseTooLargeException;
+import io.querystop.TransportException;
+import io.querystop.internal.json.JsonMembers.MemberTypeException;
+import io.querystop.internal.signing.CredentialsCache;
+import io.querystop.internal.signing.RequestSigner;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.resources.ConnectionProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * The one exchange both services share: for each subscription, take cached credentials, sign, send on the pooled
+ * connection, decode the body as it streams in, and map the answer to a response record or a typed exception.
+ *
+ * <p>Every returned {@code Mono} is lazy and cold. Cancelling it while a call is in flight closes that call's
+ * connection instead of returning it to the pool, since the response is unread.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+    private static final String USER_AGENT = UserAgent.value();
+
+    private final TransportSettings settings;
+    private final Endpoint endpoint;
+    private final HttpClient http;
+    private final ConnectionProvider ownedProvider;
+    private final PoolStatsRecorder poolStats;
+    private final RequestSigner signer;
+    private final CredentialsCache credentials;
+    private final Clock clock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public HttpTransport(TransportSettings settings) {
+        this.settings = settings;
+        this.endpoint = settings.endpoint();
+        this.clock = settings.clock();
+        this.signer = new RequestSigner(settings.signingName(), settings.region());
+        this.credentials = new CredentialsCache(settings.credentialsProvider(), clock, Schedulers.boundedElastic());
+        ConnectionProvider provider = settings.connectionProvider();
+        if (provider == null) {
+            this.poolStats = new PoolStatsRecorder();
+            provider = ownedProvider = ConnectionProvider.builder("querystop-" + settings.signingName())
+                .maxConnections(settings.pool().maxConnections())
+                .pendingAcquireMaxCount(settings.pool().maxPendingAcquires())
+                .pendingAcquireTimeout(settings.pool().pendingAcquireTimeout())
+                .maxIdleTime(settings.pool().maxIdleTime())
+                .maxLifeTime(settings.pool().maxLifeTime())
+                .evictInBackground(settings.pool().maxIdleTime().dividedBy(2))
+                .metrics(true, () -> poolStats)
+                .build();
+        } else {
+            this.poolStats = null;
+            this.ownedProvider = null;
+        }
+        HttpClient client = HttpClient.create(provider)
+            .protocol(HttpProtocol.HTTP11)
+            .keepAlive(true)
+            .compress(false)
+            .followRedirect(false)
+            .disableRetry(true) // attempts are counted and decided in one place, not also inside Reactor Netty
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.timeouts().connect().toMillis())
+            .responseTimeout(settings.timeouts().response());
+        if (settings.loopResources() != null) {
+            client = client.runOn(settings.loopResources());
+        }
+        if (endpoint.secure()) {
+            client = settings.sslContext() == null
+                ? client.secure(ssl -> ssl.sslContext(reactor.netty.http.Http11SslContextSpec.forClient())
+                    .handshakeTimeout(settings.timeouts().connect()))
+                : client.secure(ssl -> ssl.sslContext(settings.sslContext())
+                    .handshakeTimeout(settings.timeouts().connect()));
+        }
+        this.http = client;
+    }
+
+    /**
+     * One call: lazy, cold, and bounded by the call timeout.
+     *
+     * @param mapper turns a 2xx body into the response record
+     */
+    public <T> Mono<T> exchange(OperationRequest op, ResponseMapper<T> mapper) {
+        return Mono.defer(() -> closed.get()
+                ? Mono.error(new IllegalStateException("the client is closed"))
+                : credentials.get().flatMap(identity -> attempt(op, mapper, identity)))
+            .onErrorMap(error -> translate(op, error))
+            .timeout(settings.timeouts().call(), Mono.defer(() ->
+                Mono.error(new CallTimeoutException(op.operationName(), settings.timeouts().call()))));
+    }
+
+    private <T> Mono<T> attempt(OperationRequest op, ResponseMapper<T> mapper, AwsCredentialsIdentity identity) {
+        SdkHttpRequest signed = signer.sign(unsignedRequest(op), op.body(), identity, clock);
+        String url = endpoint.url(op.encodedPath(), op.encodedQuery());
+        return http.request(op.method())
+            .uri(url)
+            .send((request, out) -> {
+                HttpHeaders headers = request.requestHeaders();
+                signed.forEachHeader(headers::set);
+                headers.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
+                if (op.body() == null) {
+                    return out;
+                }
+                headers.setInt(HttpHeaderNames.CONTENT_LENGTH, op.body().length);
+                return out.sendByteArray(Mono.just(op.body()));
+            })
+            .responseConnection((response, connection) -> read(op, mapper, response, connection))
+            .single();
+    }
+
+    private SdkHttpRequest unsignedRequest(OperationRequest op) {
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder()
+            .method(SdkHttpMethod.fromValue(op.method().name()))
+            .protocol(endpoint.secure() ? "https" : "http")
+            .host(endpoint.host())
+            .port(endpoint.port())
+            .encodedPath(endpoint.basePath() + op.encodedPath())
+            .putHeader("Host", endpoint.hostHeader());
+        String[] query = op.rawQuery();
+        if (query != null) {
+            for (int i = 0; i < query.length; i += 2) {
+                request.appendRawQueryParameter(query[i], query[i + 1]);
+            }
+        }
+        if (op.contentType() != null) {
+            request.putHeader("Content-Type", op.contentType());
+        }
+        if (op.amzTarget() != null) {
+            request.putHeader("X-Amz-Target", op.amzTarget());
+        }
+        return request.build();
+    }
+
+    private <T> Mono<T> read(OperationRequest op, ResponseMapper<T> mapper, HttpClientResponse response,
+                             Connection connection) {
+        int status = response.status().code();
+        boolean success = status >= 200 && status < 300;
+        long declaredLength = declaredLength(response);
+        if (declaredLength > settings.maxResponseBytes()) {
+            return Mono.error(new ResponseTooLargeException(op.operationName(), status, settings.maxResponseBytes()));
+        }
+        return connection.inbound().receive()
+            .reduce(new ResponseBody(op.operationName(), status, settings.maxResponseBytes(), !success),
+                ResponseBody::feed)
+            .handle((body, sink) -> {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {} {} -> HTTP {} ({} bytes)", op.operationName(), op.method(), endpoint.hostHeader(),
+                        status, body.received());
+                }
+                if (success) {
+                    try {
+                        sink.next(mapper.map(body.finish()));
+                    } catch (IOException | MemberTypeException e) {
+                        sink.error(new InvalidResponseException(op.operationName(), status, e.getMessage(), e));
+                    }
+                } else {
+                    sink.error(settings.errors().toException(errorDetails(op, status, response, body)));
+                }
+            });
+    }
+
+    private static long declaredLength(HttpClientResponse response) {
+        String value = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private AwsErrorDetails errorDetails(OperationRequest op, int status, HttpClientResponse response,
+                                         ResponseBody body) {
+        JsonNode json = null;
+        String unreadable = null;
+        try {
+            json = body.finish();
+            if (json != null && !json.isObject()) {
+                json = null;
+                unreadable = "a JSON body that is not an object: " + body.snippet();
+            }
+        } catch (IOException e) {
+            String type = response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE);
+            unreadable = "a non-JSON body" + (type == null ? "" : " (" + type + ")") + ": " + body.snippet();
+        }
+        String code = ErrorClassification.normalizeCode(firstNonBlank(
+            response.responseHeaders().get("x-amzn-errortype"), text(json, "code"), text(json, "__type")));
+        String message = unreadable != null ? unreadable
+            : firstNonBlank(text(json, "detailedMessage"), text(json, "message"), text(json, "Message"));
+        String requestId = firstNonBlank(text(json, "requestId"), response.responseHeaders().get("x-amzn-RequestId"));
+        ServiceErrors errors = settings.errors();
+        boolean throttling = ErrorClassification.isThrottling(status, code);
+        boolean retryable = throttling || ErrorClassification.isRetryableStatus(status)
+            || (code != null && errors.isModeledRetryable(code));
+        return new AwsErrorDetails(errors.serviceName(), op.operationName(), status, code, message, requestId,
+            throttling, retryable);
+    }
+
+    /** A member read leniently: an error body of unexpected shape must still become an error, never a crash. */
+    private static String text(JsonNode json, String member) {
+        if (json == null) {
+            return null;
+        }
+        JsonNode value = json.get(member);
+        return value != null && value.isTextual() ? value.textValue() : null;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private Throwable translate(OperationRequest op, Throwable error) {
+        if (error instanceof QuerystopException || error instanceof IllegalArgumentException
+            || error instanceof IllegalStateException) {
+            return error;
+        }
+        String operation = op.operationName();
+        String host = endpoint.hostHeader();
+        if (error instanceof io.netty.channel.ConnectTimeoutException) {
+            return new ConnectTimeoutException(operation, host, settings.timeouts().connect(), error);
+        }
+        if (error instanceof ReadTimeoutException) {
+            return new ResponseTimeoutException(operation, host, settings.timeouts().response(), error);
+        }
+        String type = error.getClass().getSimpleName();
+        if (type.equals("PoolAcquireTimeoutException")) {
+            return new PoolAcquireTimeoutException(operation, host, "no pooled connection became free within "
+                + settings.pool().pendingAcquireTimeout().toMillis() + " ms", error);
+        }
+        if (type.equals("PoolAcquirePendingLimitException")) {
+            return new PoolAcquireTimeoutException(operation, host, "too many calls already waiting for a pooled "
+                + "connection (limit " + settings.pool().maxPendingAcquires() + ")", error);
+        }
+        if (error instanceof PrematureCloseException) {
+            return new TransportException(operation, host, "the connection closed before the response was complete",
+                error);
+        }
+        if (error instanceof SSLException) {
+            return new TransportException(operation, host, "TLS failed: " + error.getMessage(), error, false);
+        }
+        if (error instanceof ConnectException) {
+            return new TransportException(operation, host, "connection refused", error);
+        }
+        if (error instanceof UnknownHostException) {
+            return new TransportException(operation, host, "unknown host", error);
+        }
+        if (error instanceof IOException) {
+            return new TransportException(operation, host, "I/O error: " + error.getMessage(), error);
+        }
+        return new TransportException(operation, host, "unexpected failure: " + error, error, false);
+    }
+
+    /** The pool's live figures, or {@link ConnectionPoolStats#UNKNOWN} for a pool the caller gave. */
+    public ConnectionPoolStats poolStats() {
+        return poolStats == null ? ConnectionPoolStats.UNKNOWN : poolStats.stats();
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public String region() {
+        return settings.region();
+    }
+
+    /** Closes what the client created (its pool, its default credentials provider); nothing it was given. */
+    public Mono<Void> closeLater() {
+        return Mono.defer(() -> {
+            if (!closed.compareAndSet(false, true)) {
+                return Mono.empty();
+            }
+            if (settings.credentialsOwned() && settings.credentialsProvider() instanceof SdkAutoCloseable owned) {
+                owned.close();
+            }
+            return ownedProvider == null ? Mono.empty() : ownedProvider.disposeLater();
+        });
+    }
+
+    @Override
+    public void close() {
+        closeLater().subscribe();
+    }
+}

@@ -1,0 +1,107 @@
+package io.querystop.neptunedata;
+
+import io.querystop.ClientBuilder;
+import io.querystop.ConnectionPoolStats;
+import io.querystop.internal.http.Endpoint;
+import io.querystop.internal.http.HttpTransport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reactive client of the Amazon Neptune data API. Clients should be shared: each holds a connection pool, and one
+ * client serves any number of concurrent calls.
+ *
+ * <pre>{@code
+ * try (NeptuneDataClient neptune = NeptuneDataClient.builder()
+ *         .endpoint("https://my-cluster.cluster-abc.us-east-1.neptune.amazonaws.com:8182")
+ *         .build()) {
+ *     neptune.cancelGremlinQuery("f43ce17b-db01-4d37-a074-c7d5e11a8e1c")
+ *         .subscribe(r -> log.info("cancelled: {}", r.status()));
+ * }
+ * }</pre>
+ *
+ * <p>Every method returns a lazy, cold {@code Mono}: nothing is sent before subscription, each subscription is a
+ * new call, and cancelling the subscription aborts the call and frees its connection. Signals arrive on Netty event
+ * loop threads; do not block in them. Bad input fails the {@code Mono} with an {@link java.lang.IllegalArgumentException}
+ * naming the field before anything is sent. Service errors are {@link NeptuneDataException} subclasses named after
+ * Neptune's error codes; failures below HTTP are {@link io.querystop.TransportException}s.
+ */
+public interface NeptuneDataClient extends AutoCloseable {
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code DELETE /gremlin/status/{queryId}}: cancels a running Gremlin query. */
+    Mono<CancelGremlinQueryResponse> cancelGremlinQuery(CancelGremlinQueryRequest request);
+
+    default Mono<CancelGremlinQueryResponse> cancelGremlinQuery(String queryId) {
+        return Mono.defer(() -> cancelGremlinQuery(new CancelGremlinQueryRequest(queryId)));
+    }
+
+    /** {@code DELETE /opencypher/status/{queryId}[?silent=...]}: cancels a running openCypher query. */
+    Mono<CancelOpenCypherQueryResponse> cancelOpenCypherQuery(CancelOpenCypherQueryRequest request);
+
+    default Mono<CancelOpenCypherQueryResponse> cancelOpenCypherQuery(String queryId) {
+        return Mono.defer(() -> cancelOpenCypherQuery(new CancelOpenCypherQueryRequest(queryId)));
+    }
+
+    /** {@code DELETE /loader/{loadId}}: cancels a bulk-loader job. Send it to the writer, not a read replica. */
+    Mono<CancelLoaderJobResponse> cancelLoaderJob(CancelLoaderJobRequest request);
+
+    default Mono<CancelLoaderJobResponse> cancelLoaderJob(String loadId) {
+        return Mono.defer(() -> cancelLoaderJob(new CancelLoaderJobRequest(loadId)));
+    }
+
+    /** {@code GET /opencypher/status/{queryId}}: reads a running openCypher query's status. */
+    Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(GetOpenCypherQueryStatusRequest request);
+
+    default Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(String queryId) {
+        return Mono.defer(() -> getOpenCypherQueryStatus(new GetOpenCypherQueryStatusRequest(queryId)));
+    }
+
+    /** The region requests are signed for. */
+    String region();
+
+    /** The live figures of the client's own connection pool. */
+    ConnectionPoolStats connectionPoolStats();
+
+    /** Closes the pool and credentials provider the client created, and completes when they are closed. */
+    Mono<Void> closeLater();
+
+    /** Starts closing what the client created; calls made afterwards fail. Never blocks. */
+    @Override
+    void close();
+
+    /** Builds a {@link NeptuneDataClient}. The endpoint is required. */
+    final class Builder extends ClientBuilder<Builder, NeptuneDataClient> {
+
+        /** {@code <anything>.<region>.neptune.amazonaws.com[.cn]}: the region in the name is the signing region. */
+        private static final Pattern NEPTUNE_HOST =
+            Pattern.compile(".*\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.neptune\\.amazonaws\\.com(?:\\.cn)?");
+
+        private String endpoint;
+
+        Builder() {
+        }
+
+        /**
+         * The cluster or instance endpoint, e.g. {@code https://my-cluster.cluster-abc.us-east-1.neptune.amazonaws.com:8182}.
+         * {@code http://} works too (emulators, tunnels); a path is kept in front of every operation's path.
+         */
+        public Builder endpoint(String endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        @Override
+        public NeptuneDataClient build() {
+            Endpoint parsed = Endpoint.parse(endpoint);
+            Matcher neptuneHost = NEPTUNE_HOST.matcher(parsed.host());
+            String regionInHost = neptuneHost.matches() ? neptuneHost.group(1) : null;
+            return new DefaultNeptuneDataClient(new HttpTransport(
+                transportSettings(NeptuneDataErrors.INSTANCE, "neptune-db", parsed, regionInHost)));
+        }
+    }
+}
