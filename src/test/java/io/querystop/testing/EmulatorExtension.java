@@ -1,0 +1,126 @@
+package io.querystop.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querystop.ConnectionPoolStats;
+import io.querystop.cloudtrail.CloudTrailClient;
+import io.querystop.emulator.Emulator;
+import io.querystop.neptunedata.NeptuneDataClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import reactor.core.publisher.Mono;
+
+/**
+ * One emulator per test class on a free loopback port, and clients built against it. After each test every client
+ * built must have returned to zero active pooled connections; then the clients are closed and the emulator reset.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final EmulatorExtension emulator = new EmulatorExtension();
+ * }</pre>
+ */
+public final class EmulatorExtension implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+
+    private final Consumer<Emulator.Builder> emulatorSettings;
+    private final List<Client> clients = new ArrayList<>();
+    private Emulator emulator;
+
+    private record Client(String name, Supplier<ConnectionPoolStats> stats, Supplier<Mono<Void>> close) {
+    }
+
+    public EmulatorExtension() {
+        this(builder -> { });
+    }
+
+    public EmulatorExtension(Consumer<Emulator.Builder> emulatorSettings) {
+        this.emulatorSettings = emulatorSettings;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Emulator.Builder builder = Emulator.builder();
+        emulatorSettings.accept(builder);
+        emulator = builder.start();
+    }
+
+    public Emulator emulator() {
+        return emulator;
+    }
+
+    public NeptuneDataClient neptune() {
+        return neptune(builder -> { });
+    }
+
+    /** A client of the emulator with its key pair and region; the customizer may change anything. */
+    public NeptuneDataClient neptune(Consumer<NeptuneDataClient.Builder> customizer) {
+        NeptuneDataClient.Builder builder = NeptuneDataClient.builder()
+            .endpoint(emulator.endpoint().toString())
+            .region(emulator.region())
+            .credentialsProvider(emulator.credentialsProvider());
+        customizer.accept(builder);
+        NeptuneDataClient client = builder.build();
+        clients.add(new Client(client.toString(), client::connectionPoolStats, client::closeLater));
+        return client;
+    }
+
+    public CloudTrailClient cloudTrail() {
+        return cloudTrail(builder -> { });
+    }
+
+    public CloudTrailClient cloudTrail(Consumer<CloudTrailClient.Builder> customizer) {
+        CloudTrailClient.Builder builder = CloudTrailClient.builder()
+            .endpointOverride(emulator.endpoint().toString())
+            .region(emulator.region())
+            .credentialsProvider(emulator.credentialsProvider());
+        customizer.accept(builder);
+        CloudTrailClient client = builder.build();
+        clients.add(new Client(client.toString(), client::connectionPoolStats, client::closeLater));
+        return client;
+    }
+
+    /** Waits up to two seconds for the client's pool to have no active connection; the pool releases asynchronously. */
+    public static ConnectionPoolStats awaitIdlePool(Supplier<ConnectionPoolStats> stats) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        ConnectionPoolStats now = stats.get();
+        while ((now.active() > 0 || now.pending() > 0) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            now = stats.get();
+        }
+        return now;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            for (Client client : clients) {
+                ConnectionPoolStats stats = awaitIdlePool(client.stats());
+                assertThat(stats.active()).as("active pooled connections of " + client.name() + " after the test")
+                    .isZero();
+                assertThat(stats.pending()).as("callers waiting for a connection of " + client.name()).isZero();
+            }
+        } finally {
+            for (Client client : clients) {
+                client.close().get().block(Duration.ofSeconds(5));
+            }
+            clients.clear();
+            emulator.reset();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        emulator.close();
+    }
+}

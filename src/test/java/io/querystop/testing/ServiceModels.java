@@ -1,0 +1,42 @@
+package io.querystop.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the official service models in test resources. */
+public final class ServiceModels {
+
+    /** One modeled error of one operation. */
+    public record ModeledError(String operation, String code, int status, boolean retryable) {
+    }
+
+    private ServiceModels() {
+    }
+
+    public static List<ModeledError> errors(String modelFile, String... operations) {
+        JsonNode model = load(modelFile);
+        List<ModeledError> errors = new ArrayList<>();
+        for (String operation : operations) {
+            for (JsonNode error : model.get("operations").get(operation).get("errors")) {
+                String code = error.get("shape").asText();
+                JsonNode shape = model.get("shapes").get(code);
+                int status = shape.path("error").path("httpStatusCode").asInt(400);
+                errors.add(new ModeledError(operation, code, status, shape.has("retryable")));
+            }
+        }
+        return errors;
+    }
+
+    private static JsonNode load(String modelFile) {
+        try (InputStream in = ServiceModels.class.getResourceAsStream("/aws-models/" + modelFile)) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
