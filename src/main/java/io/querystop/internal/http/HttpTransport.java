@@ -166,11 +166,14 @@ public final class HttpTransport implements AutoCloseable {
         boolean success = status >= 200 && status < 300;
         long declaredLength = declaredLength(response);
         if (declaredLength > settings.maxResponseBytes()) {
+            // The body stays unread: close the connection, which also frees what Netty already queued of it.
+            connection.dispose();
             return Mono.error(new ResponseTooLargeException(op.operationName(), status, settings.maxResponseBytes()));
         }
         return connection.inbound().receive()
             .reduce(new ResponseBody(op.operationName(), status, settings.maxResponseBytes(), !success),
                 ResponseBody::feed)
+            .doOnError(ResponseTooLargeException.class, tooLarge -> connection.dispose())
             .handle((body, sink) -> {
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{} {} {} -> HTTP {} ({} bytes)", op.operationName(), op.method(), endpoint.hostHeader(),
