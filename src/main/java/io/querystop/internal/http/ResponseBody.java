@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * streaming JSON reader, and for error answers keeps the first bytes so that a non-JSON body (a proxy's HTML page)
  * can be described. Each {@link ByteBuf} is fully read inside {@link #feed} and released by Reactor Netty after it.
  */
-final class ResponseBody {
+public final class ResponseBody {
 
     private static final int SNIPPET_BYTES = 160;
 
@@ -26,14 +26,14 @@ final class ResponseBody {
     private long received;
     private IOException parseFailure;
 
-    ResponseBody(String operationName, int status, long limit, boolean keepSnippet) {
+    public ResponseBody(String operationName, int status, long limit, boolean keepSnippet) {
         this.operationName = operationName;
         this.status = status;
         this.limit = limit;
         this.snippet = keepSnippet ? new byte[SNIPPET_BYTES] : null;
     }
 
-    ResponseBody feed(ByteBuf piece) {
+    public ResponseBody feed(ByteBuf piece) {
         int readable = piece.readableBytes();
         received += readable;
         if (received > limit) {
@@ -61,19 +61,19 @@ final class ResponseBody {
     }
 
     /** The body's JSON value, {@code null} when empty. */
-    JsonNode finish() throws IOException {
+    public JsonNode finish() throws IOException {
         if (parseFailure != null) {
             throw parseFailure;
         }
         return json.finish();
     }
 
-    long received() {
+    public long received() {
         return received;
     }
 
     /** The first bytes of the body as printable text, for describing a body that is not JSON. */
-    String snippet() {
+    public String snippet() {
         if (snippet == null || snippetLength == 0) {
             return "";
         }

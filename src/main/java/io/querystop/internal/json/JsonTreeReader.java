@@ -78,6 +78,10 @@ public final class JsonTreeReader {
             case START_OBJECT -> push(NODES.objectNode());
             case START_ARRAY -> push(NODES.arrayNode());
             case END_OBJECT, END_ARRAY -> {
+                if (fieldName != null) {
+                    // Jackson's non-blocking parser lets '{"a":}' through when a piece ends right after the colon.
+                    throw new IOException("member '" + fieldName + "' has no value");
+                }
                 open.pop();
                 complete = open.isEmpty();
             }
@@ -104,11 +108,13 @@ public final class JsonTreeReader {
 
     private void attach(JsonNode value) {
         ContainerNode<?> parent = open.peek();
+        String name = fieldName;
+        fieldName = null;
         if (parent == null) {
             root = value;
             complete = !value.isContainerNode();
         } else if (parent instanceof ObjectNode object) {
-            object.set(fieldName, value);
+            object.set(name, value);
         } else {
             ((ArrayNode) parent).add(value);
         }
