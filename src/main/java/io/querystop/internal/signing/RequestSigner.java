@@ -15,6 +15,13 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  */
 public final class RequestSigner {
 
+    /**
+     * aws-sdk-java-v2 logs each canonical request here at DEBUG (aws/aws-sdk-java-v2#5153); for session credentials
+     * that includes the {@code x-amz-security-token} header. querystop cannot silence it, so it warns.
+     */
+    public static final String SDK_SIGNER_LOGGER =
+        "software.amazon.awssdk.http.auth.aws.internal.signer.DefaultV4RequestSigner";
+
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     private final String signingName;
@@ -23,6 +30,11 @@ public final class RequestSigner {
     public RequestSigner(String signingName, String region) {
         this.signingName = signingName;
         this.region = region;
+        if (org.slf4j.LoggerFactory.getLogger(SDK_SIGNER_LOGGER).isDebugEnabled()) {
+            org.slf4j.LoggerFactory.getLogger(RequestSigner.class).warn("DEBUG logging is on for {}: the AWS SDK "
+                + "signer writes every canonical request to the log, session tokens included. Set that logger to "
+                + "INFO or above outside of troubleshooting.", SDK_SIGNER_LOGGER);
+        }
     }
 
     /**
