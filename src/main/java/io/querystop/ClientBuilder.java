@@ -39,6 +39,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     private SslContext sslContext;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.standard();
 
     protected ClientBuilder() {
     }
@@ -106,6 +107,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         return self();
     }
 
+    /** When to try failed calls again. Default: {@link RetryPolicy#standard()}, the AWS SDKs' standard mode. */
+    public B retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = retryPolicy;
+        return self();
+    }
+
     /** The clock that signing times come from; for tests. Default: the system clock. */
     public B clock(Clock clock) {
         this.clock = clock;
@@ -121,6 +128,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         Validation.notNull("connectionPool", connectionPool);
         Validation.notNull("timeouts", timeouts);
         Validation.notNull("clock", clock);
+        Validation.notNull("retryPolicy", retryPolicy);
         if (maxResponseBytes <= 0) {
             throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
         }
@@ -129,7 +137,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         IdentityProvider<? extends AwsCredentialsIdentity> credentials = owned
             ? DefaultCredentialsProvider.builder().build() : credentialsProvider;
         return new TransportSettings(errors, signingName, endpoint, resolvedRegion, credentials, owned, connectionPool,
-            timeouts, loopResources, connectionProvider, sslContext, maxResponseBytes, clock);
+            timeouts, loopResources, connectionProvider, sslContext, maxResponseBytes, clock, retryPolicy);
     }
 
     /** The region set on the builder, or {@code null}: service builders derive endpoints from it. */

@@ -7,6 +7,6 @@ package io.querystop;
 public class PoolAcquireTimeoutException extends TransportException {
 
     public PoolAcquireTimeoutException(String operationName, String host, String problem, Throwable cause) {
-        super(operationName, host, problem, cause);
+        super(operationName, host, problem, cause, false); // retrying would only lengthen the queue
     }
 }

@@ -6,12 +6,24 @@ package io.querystop;
  */
 public class QuerystopException extends RuntimeException {
 
+    private volatile int attempts;
+
     public QuerystopException(String message) {
         super(message);
     }
 
     public QuerystopException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** How many attempts the call made before it ended with this exception; 0 when not known. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** Set by the client when a call ends with this exception. */
+    public void recordAttempts(int attempts) {
+        this.attempts = attempts;
     }
 
     /** Whether trying the same call again may succeed; the retry policy consults this. */

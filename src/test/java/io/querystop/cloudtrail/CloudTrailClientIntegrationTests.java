@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.querystop.RetryPolicy;
 import io.querystop.emulator.Emulator;
 import io.querystop.emulator.Fault;
 import io.querystop.emulator.RecordedRequest;
@@ -140,7 +141,7 @@ class CloudTrailClientIntegrationTests {
     void cloudTrailsThrottlingIsThrottling() {
         emulator.enqueue(Route.CLOUDTRAIL_CANCEL_QUERY, Fault.error(400, "ThrottlingException", "Rate exceeded"));
 
-        env.cloudTrail().cancelQuery(QUERY_ID)
+        env.cloudTrail(b -> b.retryPolicy(RetryPolicy.none())).cancelQuery(QUERY_ID)
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
                 assertThat(error).isExactlyInstanceOf(CloudTrailException.class);

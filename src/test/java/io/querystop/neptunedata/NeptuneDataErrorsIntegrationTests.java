@@ -3,6 +3,7 @@ package io.querystop.neptunedata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querystop.AwsServiceException;
+import io.querystop.RetryPolicy;
 import io.querystop.emulator.Emulator;
 import io.querystop.emulator.Fault;
 import io.querystop.emulator.Route;
@@ -25,6 +26,11 @@ class NeptuneDataErrorsIntegrationTests {
     static final EmulatorExtension env = new EmulatorExtension();
 
     private final Emulator emulator = env.emulator();
+
+    /** These tests read how one answer maps; retries are covered by the resilience tests. */
+    private static NeptuneDataClient oneAttempt() {
+        return env.neptune(b -> b.retryPolicy(RetryPolicy.none()));
+    }
 
     static List<ModeledError> modeledErrors() {
         return ServiceModels.errors("neptunedata-2023-08-01.json", "CancelGremlinQuery", "CancelOpenCypherQuery",
@@ -62,7 +68,7 @@ class NeptuneDataErrorsIntegrationTests {
         emulator.enqueue(route(modeled.operation()), Fault.error(modeled.status(), modeled.code(), "detail of "
             + modeled.code()));
 
-        call(env.neptune(), modeled.operation())
+        call(oneAttempt(), modeled.operation())
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
                 assertThat(error.getClass().getName()).isEqualTo("io.querystop.neptunedata." + modeled.code());
@@ -73,6 +79,7 @@ class NeptuneDataErrorsIntegrationTests {
                 assertThat(neptune.requestId()).isNotBlank();
                 assertThat(neptune.operationName()).isEqualTo(modeled.operation());
                 assertThat(neptune.details().serviceName()).isEqualTo("NeptuneData");
+                assertThat(neptune.attempts()).isEqualTo(1);
                 boolean retryable = modeled.retryable() || modeled.status() >= 500 || modeled.status() == 429;
                 assertThat(neptune.isRetryable()).as("retryable").isEqualTo(retryable);
                 assertThat(neptune.getMessage()).contains(modeled.operation(), modeled.code(),
@@ -101,7 +108,7 @@ class NeptuneDataErrorsIntegrationTests {
     void theErrorCodeIsResolvedAsTheProtocolSays(String description, Fault fault) {
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, fault);
 
-        env.neptune().cancelGremlinQuery("x")
+        oneAttempt().cancelGremlinQuery("x")
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
                 assertThat(error).isExactlyInstanceOf(BadRequestException.class);
@@ -114,7 +121,7 @@ class NeptuneDataErrorsIntegrationTests {
     void neptunesThrottlingExceptionWithStatus500CountsAsThrottling() {
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.error(500, "ThrottlingException", "slow down"));
 
-        env.neptune().cancelGremlinQuery("x")
+        oneAttempt().cancelGremlinQuery("x")
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
                 assertThat(error).isExactlyInstanceOf(ThrottlingException.class);
@@ -129,7 +136,7 @@ class NeptuneDataErrorsIntegrationTests {
     void anUnknownCodeKeepsItsCodeOnTheBaseType() {
         emulator.enqueue(Route.CANCEL_LOADER_JOB, Fault.error(418, "BrandNewException", "new"));
 
-        env.neptune().cancelLoaderJob("x")
+        oneAttempt().cancelLoaderJob("x")
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
                 assertThat(error).isExactlyInstanceOf(NeptuneDataException.class);
@@ -145,7 +152,7 @@ class NeptuneDataErrorsIntegrationTests {
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.respond(502, "text/html",
             "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"));
 
-        env.neptune().cancelGremlinQuery("x")
+        oneAttempt().cancelGremlinQuery("x")
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
                 assertThat(error).isExactlyInstanceOf(NeptuneDataException.class);
@@ -163,7 +170,7 @@ class NeptuneDataErrorsIntegrationTests {
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.respond(503, null, "")
             .withHeader("x-amzn-RequestId", "req-503"));
 
-        env.neptune().cancelGremlinQuery("x")
+        oneAttempt().cancelGremlinQuery("x")
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
                 NeptuneDataException neptune = (NeptuneDataException) error;
@@ -181,7 +188,7 @@ class NeptuneDataErrorsIntegrationTests {
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.respond(400, "application/json",
             "{\"code\": 42, \"detailedMessage\": [\"not\", \"a\", \"string\"]}"));
 
-        env.neptune().cancelGremlinQuery("x")
+        oneAttempt().cancelGremlinQuery("x")
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
                 assertThat(error).isExactlyInstanceOf(NeptuneDataException.class);
@@ -195,7 +202,7 @@ class NeptuneDataErrorsIntegrationTests {
     void a429WithoutACodeIsThrottling() {
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.respond(429, null, ""));
 
-        env.neptune().cancelGremlinQuery("x")
+        oneAttempt().cancelGremlinQuery("x")
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> assertThat(((NeptuneDataException) error).isThrottling()).isTrue())
             .verify();

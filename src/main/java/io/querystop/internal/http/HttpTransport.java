@@ -14,14 +14,23 @@ import io.querystop.PoolAcquireTimeoutException;
 import io.querystop.QuerystopException;
 import io.querystop.ResponseTimeoutException;
 import io.querystop.ResponseTooLargeException;
+import io.querystop.RetryPolicy;
 import io.querystop.TransportException;
 import io.querystop.internal.json.JsonMembers.MemberTypeException;
+import io.querystop.internal.retry.ClientRateLimiter;
+import io.querystop.internal.retry.RetryQuota;
+import io.querystop.internal.retry.SkewAdjustedClock;
 import io.querystop.internal.signing.CredentialsCache;
 import io.querystop.internal.signing.RequestSigner;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -34,6 +43,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.util.retry.Retry;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -58,15 +68,33 @@ public final class HttpTransport implements AutoCloseable {
     private final PoolStatsRecorder poolStats;
     private final RequestSigner signer;
     private final CredentialsCache credentials;
-    private final Clock clock;
+    private final SkewAdjustedClock clock;
+    private final RetryPolicy retryPolicy;
+    private final RetryQuota retryQuota;
+    private final ClientRateLimiter rateLimiter;
     private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Clock-skew answers are acted on only when the service's clock is this far from ours (as the AWS SDKs do). */
+    private static final Duration SKEW_THRESHOLD = Duration.ofMinutes(4);
+
+    /** The state of one call across its attempts. */
+    private static final class Call {
+        int attempts;
+        int retryTokens;
+        int skewCorrectedAttempt;
+        boolean skewRetried;
+    }
 
     public HttpTransport(TransportSettings settings) {
         this.settings = settings;
         this.endpoint = settings.endpoint();
-        this.clock = settings.clock();
+        this.clock = new SkewAdjustedClock(settings.clock());
+        this.retryPolicy = settings.retryPolicy();
+        this.retryQuota = new RetryQuota(retryPolicy.retryQuota());
+        this.rateLimiter = retryPolicy.isAdaptive() ? new ClientRateLimiter(System::nanoTime) : null;
         this.signer = new RequestSigner(settings.signingName(), settings.region());
-        this.credentials = new CredentialsCache(settings.credentialsProvider(), clock, Schedulers.boundedElastic());
+        this.credentials = new CredentialsCache(settings.credentialsProvider(), settings.clock(),
+            Schedulers.boundedElastic());
         ConnectionProvider provider = settings.connectionProvider();
         if (provider == null) {
             this.poolStats = new PoolStatsRecorder();
@@ -105,20 +133,61 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * One call: lazy, cold, and bounded by the call timeout.
+     * One call: lazy, cold, retried as the policy says, and bounded by the call timeout.
      *
      * @param mapper turns a 2xx body into the response record
      */
     public <T> Mono<T> exchange(OperationRequest op, ResponseMapper<T> mapper) {
-        return Mono.defer(() -> closed.get()
-                ? Mono.error(new IllegalStateException("the client is closed"))
-                : credentials.get().flatMap(identity -> attempt(op, mapper, identity)))
-            .onErrorMap(error -> translate(op, error))
-            .timeout(settings.timeouts().call(), Mono.defer(() ->
-                Mono.error(new CallTimeoutException(op.operationName(), settings.timeouts().call()))));
+        return Mono.defer(() -> {
+            if (closed.get()) {
+                return Mono.error(new IllegalStateException("the client is closed"));
+            }
+            Call call = new Call();
+            return Mono.defer(() -> attempt(op, mapper, call))
+                .retryWhen(Retry.from(signals -> signals.concatMap(signal -> nextAttempt(op, call, signal.failure()))))
+                .timeout(settings.timeouts().call(), Mono.defer(() ->
+                    Mono.error(new CallTimeoutException(op.operationName(), settings.timeouts().call()))))
+                .doOnSuccess(response -> retryQuota.release(call.retryTokens > 0 ? call.retryTokens : 1))
+                .doOnError(QuerystopException.class, error -> error.recordAttempts(call.attempts));
+        });
     }
 
-    private <T> Mono<T> attempt(OperationRequest op, ResponseMapper<T> mapper, AwsCredentialsIdentity identity) {
+    /** One attempt: wait for the adaptive limiter if it says so, then sign afresh and send. */
+    private <T> Mono<T> attempt(OperationRequest op, ResponseMapper<T> mapper, Call call) {
+        call.attempts++;
+        Mono<T> attempt = credentials.get()
+            .flatMap(identity -> send(op, mapper, identity, call))
+            .onErrorMap(error -> translate(op, error));
+        if (rateLimiter == null) {
+            return attempt;
+        }
+        attempt = attempt.doOnSuccess(response -> rateLimiter.update(false))
+            .doOnError(error -> rateLimiter.update(RetryPolicy.isThrottling(error)));
+        Duration wait = rateLimiter.acquire();
+        return wait.isZero() ? attempt : Mono.delay(wait).then(attempt);
+    }
+
+    /** After a failed attempt: the delay before the next one, or the failure itself to end the call. */
+    private Mono<Long> nextAttempt(OperationRequest op, Call call, Throwable failure) {
+        if (call.skewCorrectedAttempt == call.attempts && !call.skewRetried) {
+            call.skewRetried = true; // the signing clock was just corrected: one more try, outside the policy
+            return Mono.just(0L);
+        }
+        if (call.attempts >= retryPolicy.maxAttempts() || !retryPolicy.isRetryable(failure)) {
+            return Mono.error(failure);
+        }
+        if (!retryQuota.tryAcquire(retryPolicy.retryCost())) {
+            LOG.debug("{}: retry quota exhausted, not retrying {}", op.operationName(), failure.toString());
+            return Mono.error(failure);
+        }
+        call.retryTokens += retryPolicy.retryCost();
+        Duration ceiling = retryPolicy.backoffCeiling(call.attempts, RetryPolicy.isThrottling(failure));
+        long delay = (long) (ThreadLocalRandom.current().nextDouble() * ceiling.toNanos());
+        return Mono.delay(Duration.ofNanos(delay));
+    }
+
+    private <T> Mono<T> send(OperationRequest op, ResponseMapper<T> mapper, AwsCredentialsIdentity identity,
+                             Call call) {
         SdkHttpRequest signed = signer.sign(unsignedRequest(op), op.body(), identity, clock);
         String url = endpoint.url(op.encodedPath(), op.encodedQuery());
         return http.request(op.method())
@@ -133,7 +202,7 @@ public final class HttpTransport implements AutoCloseable {
                 headers.setInt(HttpHeaderNames.CONTENT_LENGTH, op.body().length);
                 return out.sendByteArray(Mono.just(op.body()));
             })
-            .responseConnection((response, connection) -> read(op, mapper, response, connection))
+            .responseConnection((response, connection) -> read(op, mapper, response, connection, call))
             .single();
     }
 
@@ -161,7 +230,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private <T> Mono<T> read(OperationRequest op, ResponseMapper<T> mapper, HttpClientResponse response,
-                             Connection connection) {
+                             Connection connection, Call call) {
         int status = response.status().code();
         boolean success = status >= 200 && status < 300;
         long declaredLength = declaredLength(response);
@@ -186,9 +255,39 @@ public final class HttpTransport implements AutoCloseable {
                         sink.error(new InvalidResponseException(op.operationName(), status, e.getMessage(), e));
                     }
                 } else {
-                    sink.error(settings.errors().toException(errorDetails(op, status, response, body)));
+                    AwsErrorDetails details = errorDetails(op, status, response, body);
+                    if (details.errorCode() != null && ErrorClassification.CLOCK_SKEW_CODES.contains(details.errorCode())
+                        && correctClock(response)) {
+                        call.skewCorrectedAttempt = call.attempts;
+                    }
+                    sink.error(settings.errors().toException(details));
                 }
             });
+    }
+
+    /** Moves the signing clock to the service's {@code Date} when they are more than a few minutes apart. */
+    private boolean correctClock(HttpClientResponse response) {
+        String date = response.responseHeaders().get(HttpHeaderNames.DATE);
+        if (date == null) {
+            return false;
+        }
+        Instant serverTime;
+        try {
+            serverTime = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        if (Duration.between(clock.instant(), serverTime).abs().compareTo(SKEW_THRESHOLD) <= 0) {
+            return false;
+        }
+        clock.correctTo(serverTime);
+        LOG.debug("signing clock corrected by {} from the service's Date header", clock.offset());
+        return true;
+    }
+
+    /** The offset applied to the signing clock after clock-skew errors; zero until one happens. */
+    public Duration clockOffset() {
+        return clock.offset();
     }
 
     private static long declaredLength(HttpClientResponse response) {

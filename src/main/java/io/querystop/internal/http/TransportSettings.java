@@ -2,6 +2,7 @@ package io.querystop.internal.http;
 
 import io.netty.handler.ssl.SslContext;
 import io.querystop.ConnectionPoolSettings;
+import io.querystop.RetryPolicy;
 import io.querystop.Timeouts;
 import java.time.Clock;
 import reactor.netty.resources.ConnectionProvider;
@@ -22,5 +23,6 @@ public record TransportSettings(ServiceErrors errors, String signingName, Endpoi
                                 IdentityProvider<? extends AwsCredentialsIdentity> credentialsProvider,
                                 boolean credentialsOwned, ConnectionPoolSettings pool, Timeouts timeouts,
                                 LoopResources loopResources, ConnectionProvider connectionProvider,
-                                SslContext sslContext, long maxResponseBytes, Clock clock) {
+                                SslContext sslContext, long maxResponseBytes, Clock clock,
+                                RetryPolicy retryPolicy) {
 }

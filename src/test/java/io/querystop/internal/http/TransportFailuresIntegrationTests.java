@@ -6,6 +6,7 @@ import io.querystop.CallTimeoutException;
 import io.querystop.InvalidResponseException;
 import io.querystop.ResponseTimeoutException;
 import io.querystop.ResponseTooLargeException;
+import io.querystop.RetryPolicy;
 import io.querystop.Timeouts;
 import io.querystop.TransportException;
 import io.querystop.emulator.Emulator;
@@ -34,7 +35,8 @@ class TransportFailuresIntegrationTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        NeptuneDataClient neptune = env.neptune(b -> b.endpoint("http://127.0.0.1:" + closedPort));
+        NeptuneDataClient neptune = env.neptune(b -> b.endpoint("http://127.0.0.1:" + closedPort)
+            .retryPolicy(RetryPolicy.none()));
 
         neptune.cancelGremlinQuery("q")
             .as(StepVerifier::create)
@@ -52,7 +54,7 @@ class TransportFailuresIntegrationTests {
     void aResetBeforeTheAnswerIsATransportError() {
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.reset());
 
-        env.neptune().cancelGremlinQuery("q")
+        env.neptune(b -> b.retryPolicy(RetryPolicy.none())).cancelGremlinQuery("q")
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(TransportException.class)
                 .hasMessageStartingWith("CancelGremlinQuery to 127.0.0.1:" + emulator.port() + " failed: "))
@@ -64,7 +66,7 @@ class TransportFailuresIntegrationTests {
         emulator.addGremlinQuery("q");
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.closeMidBody());
 
-        env.neptune().cancelGremlinQuery("q")
+        env.neptune(b -> b.retryPolicy(RetryPolicy.none())).cancelGremlinQuery("q")
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(TransportException.class)
                 .hasMessageContaining("closed before the response was complete"))
@@ -74,8 +76,8 @@ class TransportFailuresIntegrationTests {
     @Test
     void aServerThatNeverAnswersHitsTheResponseTimeout() {
         emulator.enqueue(Route.CANCEL_LOADER_JOB, Fault.noResponse());
-        NeptuneDataClient neptune = env.neptune(b -> b.timeouts(Timeouts.defaults()
-            .withResponse(Duration.ofMillis(300))));
+        NeptuneDataClient neptune = env.neptune(b -> b.retryPolicy(RetryPolicy.none())
+            .timeouts(Timeouts.defaults().withResponse(Duration.ofMillis(300))));
 
         neptune.cancelLoaderJob("l")
             .as(StepVerifier::create)
