@@ -11,7 +11,6 @@ import io.querystop.emulator.ServiceAnswers.Answer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,11 +104,14 @@ public final class Emulator implements AutoCloseable {
             queuedFaults.put(route, new ConcurrentLinkedQueue<>());
         }
         this.loops = LoopResources.create("querystop-emulator", settings.workerThreads, true);
-        this.server = HttpServer.create()
+        HttpServer http = HttpServer.create()
             .bindAddress(() -> new InetSocketAddress(settings.host, settings.port))
             .runOn(loops)
-            .handle(this::handle)
-            .bindNow(Duration.ofSeconds(10));
+            .handle(this::handle);
+        if (settings.idleTimeout != null) {
+            http = http.idleTimeout(settings.idleTimeout);
+        }
+        this.server = http.bindNow(Duration.ofSeconds(10));
     }
 
     public static Builder builder() {
@@ -294,6 +296,10 @@ public final class Emulator implements AutoCloseable {
         }
         if (fault != null && fault.kind() == Fault.Kind.RESET) {
             response.withConnection(Emulator::resetConnection);
+            return Mono.empty();
+        }
+        if (fault != null && fault.kind() == Fault.Kind.CLOSE) {
+            response.withConnection(connection -> connection.channel().close());
             return Mono.empty();
         }
         if (fault != null && fault.kind() == Fault.Kind.NO_RESPONSE) {
@@ -486,8 +492,15 @@ public final class Emulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int maxRecordedRequests = 10_000;
         private int workerThreads = 1;
+        private Duration idleTimeout;
 
         private Builder() {
+        }
+
+        /** Closes keep-alive connections idle for this long, as servers and load balancers do. */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
         }
 
         /** A loopback address: {@code 127.0.0.1} (default) or {@code ::1}. */
@@ -558,7 +571,4 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class Fault {
 
-    enum Kind { ANSWER, CLOSE_MID_BODY, RESET, NO_RESPONSE }
+    enum Kind { ANSWER, CLOSE_MID_BODY, CLOSE, RESET, NO_RESPONSE }
 
     private final Kind kind;
     private final Integer status;
@@ -68,6 +68,14 @@ public final class Fault {
     /** Sends the normal answer's headers and half of its body, then closes the connection. */
     public static Fault closeMidBody() {
         return new Fault(Kind.CLOSE_MID_BODY, null, Map.of(), null, null, Duration.ZERO, 0, Duration.ZERO);
+    }
+
+    /**
+     * Closes the connection cleanly (FIN) after reading the request, without answering: what a client sees when the
+     * server closes a keep-alive connection just as the client reuses it.
+     */
+    public static Fault close() {
+        return new Fault(Kind.CLOSE, null, Map.of(), null, null, Duration.ZERO, 0, Duration.ZERO);
     }
 
     /** Resets the connection (TCP RST) without answering. */

@@ -7,6 +7,10 @@ import java.util.function.LongSupplier;
  * The AWS SDKs' adaptive-mode send-rate limiter: a token bucket whose fill rate follows a CUBIC curve, cut by
  * {@code BETA} when the service throttles and grown back along the curve on success. Shared by all calls of a client.
  * The bucket is off until the first throttling answer, so an unthrottled client pays nothing but the bookkeeping.
+ *
+ * <p>One departure from the SDKs: their measured send rate only changes at half-second bucket boundaries, so a burst
+ * throttled within its first half second measures as 0 requests per second and the limit collapses to its 0.5/s
+ * floor. Here, until a first bucket has closed, the rate is estimated from the requests seen since the first one.
  */
 public final class ClientRateLimiter {
 
@@ -25,6 +29,7 @@ public final class ClientRateLimiter {
     private double measuredTxRate;
     private double lastTxRateBucket;
     private long requestCount;
+    private double firstRequestTime = -1;
     private double lastMaxRate;
     private double lastThrottleTime;
     private double timeWindow;
@@ -55,9 +60,10 @@ public final class ClientRateLimiter {
     public synchronized void update(boolean throttled) {
         double now = seconds();
         updateMeasuredRate(now);
+        double measured = measuredTxRate > 0 ? measuredTxRate : requestCount / Math.max(0.5, now - firstRequestTime);
         double calculatedRate;
         if (throttled) {
-            double rateToUse = enabled ? Math.min(measuredTxRate, fillRate) : measuredTxRate;
+            double rateToUse = enabled ? Math.min(measured, fillRate) : measured;
             lastMaxRate = rateToUse;
             calculateTimeWindow();
             lastThrottleTime = now;
@@ -67,7 +73,7 @@ public final class ClientRateLimiter {
             calculateTimeWindow();
             calculatedRate = SCALE_CONSTANT * Math.pow(now - lastThrottleTime - timeWindow, 3) + lastMaxRate;
         }
-        updateBucketRate(Math.min(calculatedRate, 2 * measuredTxRate), now);
+        updateBucketRate(Math.min(calculatedRate, 2 * measured), now);
     }
 
     /** The current send rate limit in requests per second, or infinity while the limiter is off. */
@@ -95,6 +101,10 @@ public final class ClientRateLimiter {
     }
 
     private void updateMeasuredRate(double now) {
+        if (firstRequestTime < 0) {
+            firstRequestTime = now;
+            lastTxRateBucket = Math.floor(now * 2) / 2;
+        }
         double bucket = Math.floor(now * 2) / 2;
         requestCount++;
         if (bucket > lastTxRateBucket) {
