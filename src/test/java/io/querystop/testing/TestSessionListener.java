@@ -18,6 +18,13 @@ public final class TestSessionListener implements LauncherSessionListener {
             // contention a signing thread parks for the few nanoseconds of a map lookup. No I/O is involved.
             .allowBlockingCallsInside("software.amazon.awssdk.utils.cache.FifoCache", "get")
             .allowBlockingCallsInside("software.amazon.awssdk.utils.cache.FifoCache", "put")
+            // Its AwsV4HttpSigner also pools MessageDigests in a LinkedBlockingDeque (lock-guarded): the same
+            // nanosecond-long park under contention when two event loops sign at once. Found by the load test.
+            .allowBlockingCallsInside("software.amazon.awssdk.checksums.internal.DigestAlgorithm", "getDigest")
+            .allowBlockingCallsInside("software.amazon.awssdk.checksums.internal.DigestAlgorithm$CloseableMessageDigest",
+                "close")
+            .allowBlockingCallsInside("software.amazon.awssdk.checksums.internal.DigestAlgorithm$CloseableMessageDigest",
+                "digest")
             // Test-side log capture writes WARN and above to stderr.
             .allowBlockingCallsInside(CapturingLoggerProvider.class.getName() + "$CapturingLogger", "print"));
     }

@@ -72,6 +72,7 @@ public final class HttpTransport implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final RetryQuota retryQuota;
     private final ClientRateLimiter rateLimiter;
+    private final ConnectionGate gate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Clock-skew answers are acted on only when the service's clock is this far from ours (as the AWS SDKs do). */
@@ -92,6 +93,8 @@ public final class HttpTransport implements AutoCloseable {
         this.retryPolicy = settings.retryPolicy();
         this.retryQuota = new RetryQuota(retryPolicy.retryQuota());
         this.rateLimiter = retryPolicy.isAdaptive() ? new ClientRateLimiter(System::nanoTime) : null;
+        this.gate = new ConnectionGate(settings.pool().maxConnections(), settings.pool().maxPendingAcquires(),
+            settings.pool().pendingAcquireTimeout());
         this.signer = new RequestSigner(settings.signingName(), settings.region());
         this.credentials = new CredentialsCache(settings.credentialsProvider(), settings.clock(),
             Schedulers.boundedElastic());
@@ -156,7 +159,8 @@ public final class HttpTransport implements AutoCloseable {
     private <T> Mono<T> attempt(OperationRequest op, ResponseMapper<T> mapper, Call call) {
         call.attempts++;
         Mono<T> attempt = credentials.get()
-            .flatMap(identity -> send(op, mapper, identity, call))
+            .flatMap(identity -> Mono.usingWhen(gate.enter(), permit -> send(op, mapper, identity, call),
+                ConnectionGate.Permit::release, (permit, error) -> permit.release(), ConnectionGate.Permit::release))
             .onErrorMap(error -> translate(op, error));
         if (rateLimiter == null) {
             return attempt;
@@ -361,11 +365,11 @@ public final class HttpTransport implements AutoCloseable {
             return new ResponseTimeoutException(operation, host, settings.timeouts().response(), error);
         }
         String type = error.getClass().getSimpleName();
-        if (type.equals("PoolAcquireTimeoutException")) {
+        if (type.equals("PoolAcquireTimeoutException") || error instanceof ConnectionGate.GateTimeoutException) {
             return new PoolAcquireTimeoutException(operation, host, "no pooled connection became free within "
                 + settings.pool().pendingAcquireTimeout().toMillis() + " ms", error);
         }
-        if (type.equals("PoolAcquirePendingLimitException")) {
+        if (type.equals("PoolAcquirePendingLimitException") || error instanceof ConnectionGate.GateFullException) {
             return new PoolAcquireTimeoutException(operation, host, "too many calls already waiting for a pooled "
                 + "connection (limit " + settings.pool().maxPendingAcquires() + ")", error);
         }
@@ -390,7 +394,11 @@ public final class HttpTransport implements AutoCloseable {
 
     /** The pool's live figures, or {@link ConnectionPoolStats#UNKNOWN} for a pool the caller gave. */
     public ConnectionPoolStats poolStats() {
-        return poolStats == null ? ConnectionPoolStats.UNKNOWN : poolStats.stats();
+        if (poolStats == null) {
+            return ConnectionPoolStats.UNKNOWN;
+        }
+        ConnectionPoolStats pool = poolStats.stats();
+        return new ConnectionPoolStats(pool.active(), pool.idle(), pool.pending() + gate.waiting());
     }
 
     public Endpoint endpoint() {

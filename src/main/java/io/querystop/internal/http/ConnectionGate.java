@@ -1,0 +1,122 @@
+package io.querystop.internal.http;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * Admits at most {@code permits} exchanges of a client at once; the rest wait here, in order, up to a limit and a
+ * timeout. Reactor Netty's own pool queue keeps a cancelled waiter until its acquire timeout expires
+ * (reactor/reactor-netty#3531), where it still counts against the pending limit; here a cancelled waiter leaves the
+ * queue at once.
+ */
+final class ConnectionGate {
+
+    /** The waiting queue is full. */
+    static final class GateFullException extends RuntimeException {
+        GateFullException() {
+            super("pending limit", null, false, false);
+        }
+    }
+
+    /** No permit became free in time. */
+    static final class GateTimeoutException extends RuntimeException {
+        GateTimeoutException() {
+            super("acquire timeout", null, false, false);
+        }
+    }
+
+    /** One admitted exchange; {@link #release()} is idempotent. */
+    final class Permit {
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Mono<Void> release() {
+            if (released.compareAndSet(false, true)) {
+                available.incrementAndGet();
+                drain();
+            }
+            return Mono.empty();
+        }
+    }
+
+    private static final class Waiter {
+        static final int WAITING = 0;
+        static final int CLAIMED = 1;
+        static final int CANCELLED = 2;
+
+        final MonoSink<Permit> sink;
+        final AtomicInteger state = new AtomicInteger(WAITING);
+
+        Waiter(MonoSink<Permit> sink) {
+            this.sink = sink;
+        }
+    }
+
+    private final AtomicInteger available;
+    private final int maxWaiting;
+    private final Duration waitTimeout;
+    private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    ConnectionGate(int permits, int maxWaiting, Duration waitTimeout) {
+        this.available = new AtomicInteger(permits);
+        this.maxWaiting = maxWaiting;
+        this.waitTimeout = waitTimeout;
+    }
+
+    /** A permit, at once or after waiting; cold. */
+    Mono<Permit> enter() {
+        return Mono.<Permit>create(sink -> {
+            if (tryTake()) {
+                sink.success(new Permit());
+                return;
+            }
+            if (waiting.incrementAndGet() > maxWaiting) {
+                waiting.decrementAndGet();
+                sink.error(new GateFullException());
+                return;
+            }
+            Waiter waiter = new Waiter(sink);
+            sink.onCancel(() -> {
+                if (waiter.state.compareAndSet(Waiter.WAITING, Waiter.CANCELLED)) {
+                    waiting.decrementAndGet();
+                    waiters.remove(waiter);
+                }
+            });
+            waiters.add(waiter);
+            drain(); // a permit may have come free between tryTake and add
+        }).timeout(waitTimeout, Mono.error(GateTimeoutException::new));
+    }
+
+    /** Callers waiting for a permit. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    private boolean tryTake() {
+        while (true) {
+            int now = available.get();
+            if (now <= 0) {
+                return false;
+            }
+            if (available.compareAndSet(now, now - 1)) {
+                return true;
+            }
+        }
+    }
+
+    private void drain() {
+        while (waiters.peek() != null && tryTake()) {
+            Waiter waiter = waiters.poll();
+            if (waiter != null && waiter.state.compareAndSet(Waiter.WAITING, Waiter.CLAIMED)) {
+                waiting.decrementAndGet();
+                waiter.sink.success(new Permit());
+            } else {
+                available.incrementAndGet(); // nobody to give it to after all
+            }
+        }
+    }
+}

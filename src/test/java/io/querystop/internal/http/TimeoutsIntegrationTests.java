@@ -1,0 +1,114 @@
+package io.querystop.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querystop.CallTimeoutException;
+import io.querystop.ConnectTimeoutException;
+import io.querystop.ConnectionPoolSettings;
+import io.querystop.PoolAcquireTimeoutException;
+import io.querystop.RetryPolicy;
+import io.querystop.Timeouts;
+import io.querystop.emulator.Emulator;
+import io.querystop.emulator.Fault;
+import io.querystop.emulator.Route;
+import io.querystop.neptunedata.NeptuneDataClient;
+import io.querystop.testing.EmulatorExtension;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+
+/** Each timeout raises its own exception, and no call can wait forever. */
+class TimeoutsIntegrationTests {
+
+    @RegisterExtension
+    static final EmulatorExtension env = new EmulatorExtension();
+
+    private final Emulator emulator = env.emulator();
+
+    @Test
+    void connectTimeout() throws IOException {
+        // A loopback listener that never accepts, its backlog filled: further SYNs are dropped and connects hang.
+        try (ServerSocket full = new ServerSocket()) {
+            full.bind(new InetSocketAddress("127.0.0.1", 0), 1);
+            List<Socket> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Socket filler = new Socket();
+                    try {
+                        filler.connect(full.getLocalSocketAddress(), 200);
+                        fillers.add(filler);
+                    } catch (IOException e) {
+                        filler.close();
+                        break; // the backlog is full
+                    }
+                }
+                NeptuneDataClient neptune = env.neptune(b -> b.endpoint("http://127.0.0.1:" + full.getLocalPort())
+                    .retryPolicy(RetryPolicy.none()).timeouts(Timeouts.defaults().withConnect(Duration.ofMillis(300))));
+
+                neptune.cancelGremlinQuery("q")
+                    .as(StepVerifier::create)
+                    .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(ConnectTimeoutException.class)
+                        .hasMessageContaining("connect timed out after 300 ms"))
+                    .verify(Duration.ofSeconds(10));
+            } finally {
+                for (Socket filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void poolAcquireTimeoutIsNotRetried() {
+        emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.noResponse());
+        NeptuneDataClient neptune = env.neptune(b -> b.connectionPool(ConnectionPoolSettings.defaults()
+            .withMaxConnections(1).withPendingAcquireTimeout(Duration.ofMillis(200))));
+        Disposable holder = neptune.cancelGremlinQuery("holds").subscribe(r -> { }, e -> { });
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (emulator.requestCount() < 1 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+
+            neptune.cancelGremlinQuery("waits")
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isExactlyInstanceOf(PoolAcquireTimeoutException.class)
+                        .hasMessageContaining("no pooled connection became free within 200 ms");
+                    assertThat(((PoolAcquireTimeoutException) error).attempts()).isEqualTo(1);
+                })
+                .verify(Duration.ofSeconds(10));
+        } finally {
+            holder.dispose();
+        }
+    }
+
+    @Test
+    void theCallTimeoutCutsRetriesShort() {
+        NeptuneDataClient neptune = env.neptune(b -> b
+            .retryPolicy(RetryPolicy.standard().toBuilder().maxAttempts(20)
+                .backoff(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100)).build())
+            .timeouts(Timeouts.defaults().withCall(Duration.ofMillis(400))));
+        emulator.addGremlinQuery("warm-up");
+        neptune.cancelGremlinQuery("warm-up").block(Duration.ofSeconds(10)); // a cold first call can take 400 ms
+        for (int i = 0; i < 20; i++) {
+            emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.respond(503, null, ""));
+        }
+
+        neptune.cancelGremlinQuery("q")
+            .as(StepVerifier::create)
+            .expectErrorSatisfies(error -> {
+                assertThat(error).isExactlyInstanceOf(CallTimeoutException.class);
+                assertThat(((CallTimeoutException) error).attempts()).isBetween(2, 19);
+            })
+            .verify(Duration.ofSeconds(10));
+    }
+}
