@@ -25,6 +25,10 @@ import java.util.function.Predicate;
  * <pre>{@code
  * RetryPolicy patient = RetryPolicy.standard().toBuilder().maxAttempts(5).build();
  * }</pre>
+ *
+ * <p>A policy in the subscriber's Reactor {@code Context} under the key {@code RetryPolicy.class} overrides the
+ * client's for that call: {@code neptune.cancelGremlinQuery(id).contextWrite(c -> c.put(RetryPolicy.class, policy))}.
+ * The retry quota and the adaptive limiter stay the client's.
  */
 public final class RetryPolicy {
 

@@ -91,6 +91,11 @@ public final class Emulator implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final LongAdder clientAborts = new LongAdder();
     private final LongAdder unrecorded = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicInteger serving = new java.util.concurrent.atomic.AtomicInteger();
+    private final LongAdder throttled = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicInteger peakServing = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Duration latency;
+    private volatile int capacity;
 
     private record OpenCypherQuery(String queryString, Instant startedAt, JsonNode subqueries, boolean cancelled) {
     }
@@ -100,6 +105,8 @@ public final class Emulator implements AutoCloseable {
         this.verifier = new SigV4Verifier(settings.accessKeyId, settings.secretAccessKey, settings.sessionToken,
             settings.region, Duration.ofMinutes(5));
         this.recorded = new LinkedBlockingQueue<>(settings.maxRecordedRequests);
+        this.latency = settings.latency;
+        this.capacity = settings.capacity;
         for (Route route : Route.values()) {
             queuedFaults.put(route, new ConcurrentLinkedQueue<>());
         }
@@ -218,6 +225,32 @@ public final class Emulator implements AutoCloseable {
         return this;
     }
 
+    /** Each answer takes at least this long, as a real service's work does; {@code Duration.ZERO} for none. */
+    public Emulator latency(Duration latency) {
+        this.latency = latency;
+        return this;
+    }
+
+    /**
+     * Answers with the service's throttling error (Neptune: 500 {@code ThrottlingException}; CloudTrail: 400
+     * {@code ThrottlingException}) whenever more than {@code capacity} requests are being served at once; 0 turns it
+     * off. Works with {@link #latency(Duration)}, which makes requests overlap.
+     */
+    public Emulator throttleAbove(int capacity) {
+        this.capacity = capacity;
+        return this;
+    }
+
+    /** The most requests served at once, counted while a latency or capacity is set. */
+    public int peakConcurrentRequests() {
+        return peakServing.get();
+    }
+
+    /** Requests answered with a throttling error because the capacity was exceeded. */
+    public long throttledCount() {
+        return throttled.sum();
+    }
+
     // ---- recorded requests -------------------------------------------------------------------------------------
 
     /** The oldest recorded request not yet taken, waiting up to 10 seconds; {@code null} if none came. */
@@ -251,6 +284,10 @@ public final class Emulator implements AutoCloseable {
         sequence.set(0);
         clientAborts.reset();
         unrecorded.reset();
+        throttled.reset();
+        peakServing.set(0);
+        latency = settings.latency;
+        capacity = settings.capacity;
     }
 
     @Override
@@ -306,6 +343,11 @@ public final class Emulator implements AutoCloseable {
             watchForAbort(response, new AtomicBoolean());
             return Mono.never();
         }
+        int limit = capacity;
+        Duration work = latency;
+        if (fault == null && route != Route.UNKNOWN && (limit > 0 || !work.isZero())) {
+            return serveWithCapacity(response, route, id, rawQuery, body, signature, now, limit, work);
+        }
         Answer answer;
         if (fault != null && fault.replacesAnswer()) {
             answer = ServiceAnswers.of(route, fault);
@@ -317,6 +359,31 @@ public final class Emulator implements AutoCloseable {
             answer = answer(route, id, rawQuery, body);
         }
         return deliver(response, answer, fault, now);
+    }
+
+    /** The normal answer, after the service's latency, or its throttling error when over capacity. */
+    private Mono<Void> serveWithCapacity(HttpServerResponse response, Route route, String id, String rawQuery,
+                                         byte[] body, SigV4Verifier.Result signature, Instant now, int limit,
+                                         Duration work) {
+        int load = serving.incrementAndGet();
+        peakServing.accumulateAndGet(load, Math::max);
+        Mono<Answer> answer = Mono.fromSupplier(() -> {
+            if (limit > 0 && load > limit) {
+                throttled.increment();
+                return route.isCloudTrail() ? ServiceAnswers.cloudTrailError(400, "ThrottlingException", "Rate exceeded")
+                    : ServiceAnswers.neptuneError(500, "ThrottlingException", "Too many concurrent requests");
+            }
+            if (!signature.valid()) {
+                return ServiceAnswers.error(route, 403, signature.clockSkew() ? "InvalidSignatureException"
+                    : "AccessDeniedException", signature.problem());
+            }
+            return answer(route, id, rawQuery, body);
+        });
+        if (!work.isZero()) {
+            answer = Mono.delay(work).then(answer);
+        }
+        return answer.flatMap(a -> deliver(response, a, null, now))
+            .doFinally(signal -> serving.decrementAndGet());
     }
 
     private Route route(HttpMethod method, String path, HttpServerRequest request) {
@@ -493,8 +560,22 @@ public final class Emulator implements AutoCloseable {
         private int maxRecordedRequests = 10_000;
         private int workerThreads = 1;
         private Duration idleTimeout;
+        private Duration latency = Duration.ZERO;
+        private int capacity;
 
         private Builder() {
+        }
+
+        /** Each answer takes at least this long (default none). */
+        public Builder latency(Duration latency) {
+            this.latency = latency;
+            return this;
+        }
+
+        /** Throttle above this many requests served at once (default 0: never). */
+        public Builder throttleAbove(int capacity) {
+            this.capacity = capacity;
+            return this;
         }
 
         /** Closes keep-alive connections idle for this long, as servers and load balancers do. */

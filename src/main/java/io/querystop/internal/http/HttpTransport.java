@@ -80,10 +80,17 @@ public final class HttpTransport implements AutoCloseable {
 
     /** The state of one call across its attempts. */
     private static final class Call {
+        final RetryPolicy policy;
+        final AttemptListener listener;
         int attempts;
         int retryTokens;
         int skewCorrectedAttempt;
         boolean skewRetried;
+
+        Call(RetryPolicy policy, AttemptListener listener) {
+            this.policy = policy;
+            this.listener = listener;
+        }
     }
 
     public HttpTransport(TransportSettings settings) {
@@ -141,11 +148,12 @@ public final class HttpTransport implements AutoCloseable {
      * @param mapper turns a 2xx body into the response record
      */
     public <T> Mono<T> exchange(OperationRequest op, ResponseMapper<T> mapper) {
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             if (closed.get()) {
                 return Mono.error(new IllegalStateException("the client is closed"));
             }
-            Call call = new Call();
+            Call call = new Call(context.getOrDefault(RetryPolicy.class, retryPolicy),
+                context.getOrDefault(AttemptListener.class, null));
             return Mono.defer(() -> attempt(op, mapper, call))
                 .retryWhen(Retry.from(signals -> signals.concatMap(signal -> nextAttempt(op, call, signal.failure()))))
                 .timeout(settings.timeouts().call(), Mono.defer(() ->
@@ -162,6 +170,12 @@ public final class HttpTransport implements AutoCloseable {
             .flatMap(identity -> Mono.usingWhen(gate.enter(), permit -> send(op, mapper, identity, call),
                 ConnectionGate.Permit::release, (permit, error) -> permit.release(), ConnectionGate.Permit::release))
             .onErrorMap(error -> translate(op, error));
+        if (call.listener != null) {
+            long start = System.nanoTime();
+            attempt = attempt.doOnSuccess(response -> call.listener.onAttempt(false, System.nanoTime() - start))
+                .doOnError(error -> call.listener.onAttempt(RetryPolicy.isThrottling(error),
+                    System.nanoTime() - start));
+        }
         if (rateLimiter == null) {
             return attempt;
         }
@@ -177,15 +191,16 @@ public final class HttpTransport implements AutoCloseable {
             call.skewRetried = true; // the signing clock was just corrected: one more try, outside the policy
             return Mono.just(0L);
         }
-        if (call.attempts >= retryPolicy.maxAttempts() || !retryPolicy.isRetryable(failure)) {
+        RetryPolicy policy = call.policy;
+        if (call.attempts >= policy.maxAttempts() || !policy.isRetryable(failure)) {
             return Mono.error(failure);
         }
-        if (!retryQuota.tryAcquire(retryPolicy.retryCost())) {
+        if (!retryQuota.tryAcquire(policy.retryCost())) {
             LOG.debug("{}: retry quota exhausted, not retrying {}", op.operationName(), failure.toString());
             return Mono.error(failure);
         }
-        call.retryTokens += retryPolicy.retryCost();
-        Duration ceiling = retryPolicy.backoffCeiling(call.attempts, RetryPolicy.isThrottling(failure));
+        call.retryTokens += policy.retryCost();
+        Duration ceiling = policy.backoffCeiling(call.attempts, RetryPolicy.isThrottling(failure));
         long delay = (long) (ThreadLocalRandom.current().nextDouble() * ceiling.toNanos());
         return Mono.delay(Duration.ofNanos(delay));
     }

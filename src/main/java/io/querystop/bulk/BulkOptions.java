@@ -1,0 +1,77 @@
+package io.querystop.bulk;
+
+import io.querystop.RetryPolicy;
+
+/**
+ * How a bulk cancellation runs. Immutable; each {@code with...} returns a copy.
+ *
+ * @param maxConcurrency       calls in flight at most (default 64)
+ * @param adaptiveConcurrency  adjust the in-flight limit between 1 and the maximum: additive increase on success,
+ *                             halving on throttling, no increase while latency is above twice its baseline
+ *                             (default on)
+ * @param ordered              emit outcomes in input order (default off: in completion order)
+ * @param maxRequestsPerSecond start at most this many calls per second; 0 for no limit (default)
+ * @param deduplicate          send each distinct id once; later copies get {@code DUPLICATE} outcomes. Keeps every
+ *                             id seen in memory (default off)
+ * @param retryPolicy          per-item retries (default {@link RetryPolicy#standard()}); "not running" answers are
+ *                             never retried whatever the policy says
+ * @param progress             live counters to update, or {@code null}
+ */
+public record BulkOptions(int maxConcurrency, boolean adaptiveConcurrency, boolean ordered,
+                          double maxRequestsPerSecond, boolean deduplicate, RetryPolicy retryPolicy,
+                          ProgressTracker progress) {
+
+    private static final BulkOptions DEFAULTS = new BulkOptions(64, true, false, 0, false, RetryPolicy.standard(),
+        null);
+
+    public BulkOptions {
+        if (maxConcurrency <= 0) {
+            throw new IllegalArgumentException("maxConcurrency must be positive, was " + maxConcurrency);
+        }
+        if (maxRequestsPerSecond < 0 || Double.isNaN(maxRequestsPerSecond)) {
+            throw new IllegalArgumentException("maxRequestsPerSecond must be 0 (no limit) or positive");
+        }
+        if (retryPolicy == null) {
+            throw new IllegalArgumentException("retryPolicy must not be null");
+        }
+    }
+
+    public static BulkOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public BulkOptions withMaxConcurrency(int value) {
+        return new BulkOptions(value, adaptiveConcurrency, ordered, maxRequestsPerSecond, deduplicate, retryPolicy,
+            progress);
+    }
+
+    public BulkOptions withAdaptiveConcurrency(boolean value) {
+        return new BulkOptions(maxConcurrency, value, ordered, maxRequestsPerSecond, deduplicate, retryPolicy,
+            progress);
+    }
+
+    public BulkOptions withOrdered(boolean value) {
+        return new BulkOptions(maxConcurrency, adaptiveConcurrency, value, maxRequestsPerSecond, deduplicate,
+            retryPolicy, progress);
+    }
+
+    public BulkOptions withMaxRequestsPerSecond(double value) {
+        return new BulkOptions(maxConcurrency, adaptiveConcurrency, ordered, value, deduplicate, retryPolicy,
+            progress);
+    }
+
+    public BulkOptions withDeduplicate(boolean value) {
+        return new BulkOptions(maxConcurrency, adaptiveConcurrency, ordered, maxRequestsPerSecond, value,
+            retryPolicy, progress);
+    }
+
+    public BulkOptions withRetryPolicy(RetryPolicy value) {
+        return new BulkOptions(maxConcurrency, adaptiveConcurrency, ordered, maxRequestsPerSecond, deduplicate,
+            value, progress);
+    }
+
+    public BulkOptions withProgress(ProgressTracker value) {
+        return new BulkOptions(maxConcurrency, adaptiveConcurrency, ordered, maxRequestsPerSecond, deduplicate,
+            retryPolicy, value);
+    }
+}

@@ -1,0 +1,226 @@
+package io.querystop.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querystop.RetryPolicy;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+
+/** The bulk operator with calls the test completes by hand: demand, buffering and termination, exactly. */
+class BulkEngineUnitTests {
+
+    /** Calls that complete only when the test says so. */
+    static final class ManualCalls {
+        final Map<String, Sinks.One<String>> pending = new ConcurrentHashMap<>();
+        final AtomicInteger started = new AtomicInteger();
+
+        Mono<String> call(String id) {
+            started.incrementAndGet();
+            Sinks.One<String> sink = Sinks.one();
+            pending.put(id, sink);
+            return sink.asMono();
+        }
+
+        void complete(String id) {
+            pending.remove(id).tryEmitValue("cancelled " + id);
+        }
+
+        void fail(String id, Throwable error) {
+            pending.remove(id).tryEmitError(error);
+        }
+    }
+
+    private static BulkOptions fixed(int concurrency) {
+        return BulkOptions.defaults().withMaxConcurrency(concurrency).withAdaptiveConcurrency(false)
+            .withRetryPolicy(RetryPolicy.none());
+    }
+
+    private static Flux<String> ids(int count, List<Long> requests) {
+        return Flux.range(0, count).map(i -> "id-" + i).doOnRequest(requests::add);
+    }
+
+    @Test
+    void idsArePulledOnlyIntoFreeSlotsAndASlowConsumerStopsThePulling() {
+        List<Long> requests = new CopyOnWriteArrayList<>();
+        ManualCalls calls = new ManualCalls();
+        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(ids(100, requests), id -> id, calls::call,
+            error -> false, fixed(4));
+
+        StepVerifier.create(outcomes, 0)
+            .then(() -> {
+                assertThat(requests).containsExactly(4L);
+                assertThat(calls.started).hasValue(4);
+            })
+            .then(() -> calls.complete("id-0"))
+            .then(() -> calls.complete("id-1"))
+            .then(() -> {
+                // two outcomes wait for demand: their slots stay taken, nothing more is pulled or started
+                assertThat(requests).containsExactly(4L);
+                assertThat(calls.started).hasValue(4);
+            })
+            .thenRequest(1)
+            .assertNext(outcome -> assertThat(outcome.id()).isEqualTo("id-0"))
+            .then(() -> {
+                assertThat(requests).containsExactly(4L, 1L);
+                assertThat(calls.started).hasValue(5);
+            })
+            .thenCancel()
+            .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void everyInputGetsExactlyOneOutcomeAndTheRunCompletes() {
+        List<Long> requests = new CopyOnWriteArrayList<>();
+        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(ids(1_000, requests), id -> id,
+            id -> Mono.just("ok").delayElement(Duration.ofMillis(id.hashCode() & 3)),
+            error -> false, fixed(16));
+
+        List<CancelOutcome<String>> all = outcomes.collectList().block(Duration.ofSeconds(30));
+        assertThat(all).hasSize(1_000);
+        assertThat(all.stream().map(CancelOutcome::index).distinct().count()).isEqualTo(1_000);
+        assertThat(requests.stream().mapToLong(Long::longValue).sum()).isBetween(1_000L, 1_016L);
+    }
+
+    @Test
+    void orderedModeEmitsInInputOrder() {
+        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(Flux.range(0, 200).map(i -> "id-" + i), id -> id,
+            id -> Mono.just(id).delayElement(Duration.ofMillis((199 - Integer.parseInt(id.substring(3))) % 7)),
+            error -> false, fixed(8).withOrdered(true));
+
+        List<Long> indexes = outcomes.map(CancelOutcome::index).collectList().block(Duration.ofSeconds(30));
+        List<Long> expected = new ArrayList<>();
+        for (long i = 0; i < 200; i++) {
+            expected.add(i);
+        }
+        assertThat(indexes).isEqualTo(expected);
+    }
+
+    @Test
+    void oneIdsFailureIsItsOutcomeAndNotRunningIsTold() {
+        ManualCalls calls = new ManualCalls();
+        RuntimeException finished = new RuntimeException("finished");
+        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(Flux.just("a", "b", "c"), id -> id, calls::call,
+            error -> error == finished, fixed(3));
+
+        StepVerifier.create(outcomes)
+            .then(() -> calls.fail("a", new RuntimeException("boom")))
+            .assertNext(o -> assertThat(o.status()).isEqualTo(CancelOutcome.Status.FAILED))
+            .then(() -> calls.fail("b", finished))
+            .assertNext(o -> assertThat(o.status()).isEqualTo(CancelOutcome.Status.NOT_RUNNING))
+            .then(() -> calls.complete("c"))
+            .assertNext(o -> {
+                assertThat(o.status()).isEqualTo(CancelOutcome.Status.CANCELLED);
+                assertThat(o.response()).isEqualTo("cancelled c");
+            })
+            .verifyComplete();
+    }
+
+    @Test
+    void anUpstreamErrorEndsTheStreamAfterTheOutcomesOfEverythingSent() {
+        ManualCalls calls = new ManualCalls();
+        Flux<String> broken = Flux.concat(Flux.just("a", "b"), Flux.error(new IllegalStateException("file gone")));
+        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(broken, id -> id, calls::call, error -> false,
+            fixed(4));
+
+        StepVerifier.create(outcomes)
+            .then(() -> calls.complete("b"))
+            .assertNext(o -> assertThat(o.id()).isEqualTo("b"))
+            .then(() -> calls.complete("a"))
+            .assertNext(o -> assertThat(o.id()).isEqualTo("a"))
+            .expectErrorMessage("file gone")
+            .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aClientErrorEndsTheRunAfterTheCallsInFlightWithoutStartingMore() {
+        ManualCalls calls = new ManualCalls();
+        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(Flux.range(0, 100).map(i -> "id-" + i), id -> id,
+            calls::call, error -> false, fixed(3));
+
+        StepVerifier.create(outcomes)
+            .then(() -> calls.fail("id-0", new IllegalStateException("the client is closed")))
+            .then(() -> calls.complete("id-1"))
+            .assertNext(o -> assertThat(o.id()).isEqualTo("id-1"))
+            .then(() -> calls.complete("id-2"))
+            .assertNext(o -> assertThat(o.id()).isEqualTo("id-2"))
+            .expectErrorMessage("the client is closed")
+            .verify(Duration.ofSeconds(5));
+        assertThat(calls.started).hasValue(3);
+    }
+
+    @Test
+    void duplicatesAreSentOnceAndStillGetAnOutcome() {
+        AtomicInteger sent = new AtomicInteger();
+        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(Flux.just("a", "b", "a", "c", "b", "a"), id -> id,
+            id -> Mono.fromCallable(() -> "ok " + sent.incrementAndGet()), error -> false,
+            fixed(2).withDeduplicate(true).withOrdered(true));
+
+        List<CancelOutcome<String>> all = outcomes.collectList().block(Duration.ofSeconds(5));
+        assertThat(all).extracting(CancelOutcome::status).containsExactly(CancelOutcome.Status.CANCELLED,
+            CancelOutcome.Status.CANCELLED, CancelOutcome.Status.DUPLICATE, CancelOutcome.Status.CANCELLED,
+            CancelOutcome.Status.DUPLICATE, CancelOutcome.Status.DUPLICATE);
+        assertThat(sent).hasValue(3);
+    }
+
+    @Test
+    void cancellingTheRunStopsPullingAndAbortsTheCallsInFlight() {
+        List<Long> requests = new CopyOnWriteArrayList<>();
+        AtomicInteger aborted = new AtomicInteger();
+        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(ids(100, requests), id -> id,
+            id -> Mono.<String>never().doOnCancel(aborted::incrementAndGet), error -> false, fixed(5));
+
+        StepVerifier.create(outcomes).thenAwait(Duration.ofMillis(50)).thenCancel().verify(Duration.ofSeconds(5));
+
+        assertThat(aborted).hasValue(5);
+        assertThat(requests).containsExactly(5L);
+    }
+
+    @Test
+    void maxRequestsPerSecondPacesTheStartsOnTheTimer() {
+        AtomicInteger started = new AtomicInteger();
+        StepVerifier.withVirtualTime(() -> new BulkEngine<>(Flux.range(0, 5).map(i -> "id-" + i), id -> id,
+                id -> Mono.fromCallable(() -> { started.incrementAndGet(); return id; }), error -> false,
+                fixed(5).withMaxRequestsPerSecond(2)))
+            .expectNextCount(1)
+            .then(() -> assertThat(started).hasValue(1))
+            .thenAwait(Duration.ofMillis(500))
+            .expectNextCount(1)
+            .then(() -> assertThat(started).hasValue(2))
+            .thenAwait(Duration.ofMillis(1500))
+            .expectNextCount(3)
+            .verifyComplete();
+    }
+
+    @Test
+    void idsAreConsumedLazilyFromAnEndlessSourceAndOutcomesAreNotRetained() {
+        AtomicLong generated = new AtomicLong();
+        Flux<String> endless = Flux.generate(sink -> sink.next("id-" + generated.getAndIncrement()));
+        List<WeakReference<CancelOutcome<String>>> seen = new CopyOnWriteArrayList<>();
+
+        new BulkEngine<>(endless, id -> id, id -> Mono.just(id), error -> false, fixed(8))
+            .take(20_000)
+            .doOnNext(outcome -> {
+                if (outcome.index() % 1_000 == 0) {
+                    seen.add(new WeakReference<>(outcome));
+                }
+            })
+            .blockLast(Duration.ofSeconds(60));
+
+        assertThat(generated.get()).as("ids generated for 20,000 outcomes").isBetween(20_000L, 20_008L);
+        System.gc();
+        long alive = seen.stream().filter(ref -> ref.get() != null).count();
+        assertThat(alive).as("delivered outcomes still reachable").isLessThanOrEqualTo(1);
+    }
+}
