@@ -379,10 +379,13 @@ public final class Emulator implements AutoCloseable {
             }
             return answer(route, id, rawQuery, body);
         });
+        AtomicBoolean done = new AtomicBoolean();
         if (!work.isZero()) {
             answer = Mono.delay(work).then(answer);
+            watchForAbort(response, done);
         }
         return answer.flatMap(a -> deliver(response, a, null, now))
+            .doOnSuccess(ignored -> done.set(true))
             .doFinally(signal -> serving.decrementAndGet());
     }
 
