@@ -7,6 +7,7 @@ import java.time.Duration;
  *
  * @param requested        inputs taken from the upstream publisher so far
  * @param inFlight         calls under way
+ * @param peakInFlight     the most calls under way at once so far
  * @param cancelled        outcomes so far, by status
  * @param notRunning       ...
  * @param failed           ...
@@ -15,7 +16,7 @@ import java.time.Duration;
  * @param concurrencyLimit the current in-flight limit
  * @param elapsed          since the run started
  */
-public record BulkProgress(long requested, int inFlight, long cancelled, long notRunning, long failed,
+public record BulkProgress(long requested, int inFlight, int peakInFlight, long cancelled, long notRunning, long failed,
                            long duplicates, long throttled, int concurrencyLimit, Duration elapsed) {
 
     public long completed() {

@@ -13,6 +13,7 @@ public final class ProgressTracker {
 
     private final LongAdder requested = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private final LongAdder cancelled = new LongAdder();
     private final LongAdder notRunning = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -23,8 +24,8 @@ public final class ProgressTracker {
 
     public BulkProgress snapshot() {
         long start = startNanos.get();
-        return new BulkProgress(requested.sum(), inFlight.get(), cancelled.sum(), notRunning.sum(), failed.sum(),
-            duplicates.sum(), throttled.sum(), concurrencyLimit.get(),
+        return new BulkProgress(requested.sum(), inFlight.get(), peakInFlight.get(), cancelled.sum(),
+            notRunning.sum(), failed.sum(), duplicates.sum(), throttled.sum(), concurrencyLimit.get(),
             start == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -37,7 +38,7 @@ public final class ProgressTracker {
     }
 
     void callStarted() {
-        inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     }
 
     void callEnded() {

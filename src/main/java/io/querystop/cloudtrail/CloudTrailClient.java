@@ -1,9 +1,14 @@
 package io.querystop.cloudtrail;
 
 import io.querystop.ClientBuilder;
+import io.querystop.bulk.BulkCancel;
+import io.querystop.bulk.BulkOptions;
+import io.querystop.bulk.CancelOutcome;
 import io.querystop.ConnectionPoolStats;
 import io.querystop.internal.http.Endpoint;
 import io.querystop.internal.http.HttpTransport;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,6 +36,11 @@ public interface CloudTrailClient extends AutoCloseable {
 
     default Mono<CancelQueryResponse> cancelQuery(String queryId) {
         return Mono.defer(() -> cancelQuery(new CancelQueryRequest(queryId)));
+    }
+
+    /** Cancels many queries, one outcome per id; see {@link BulkCancel}. */
+    default Flux<CancelOutcome<CancelQueryResponse>> cancelQueries(Publisher<String> queryIds, BulkOptions options) {
+        return BulkCancel.cloudTrailQueries(this, queryIds, options);
     }
 
     /** The region requests are signed for. */

@@ -1,11 +1,16 @@
 package io.querystop.neptunedata;
 
 import io.querystop.ClientBuilder;
+import io.querystop.bulk.BulkCancel;
+import io.querystop.bulk.BulkOptions;
+import io.querystop.bulk.CancelOutcome;
 import io.querystop.ConnectionPoolStats;
 import io.querystop.internal.http.Endpoint;
 import io.querystop.internal.http.HttpTransport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,6 +64,25 @@ public interface NeptuneDataClient extends AutoCloseable {
 
     default Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(String queryId) {
         return Mono.defer(() -> getOpenCypherQueryStatus(new GetOpenCypherQueryStatusRequest(queryId)));
+    }
+
+    /** Cancels many Gremlin queries, one outcome per id; see {@link BulkCancel}. */
+    default Flux<CancelOutcome<CancelGremlinQueryResponse>> cancelGremlinQueries(Publisher<String> queryIds,
+                                                                                 BulkOptions options) {
+        return BulkCancel.gremlinQueries(this, queryIds, options);
+    }
+
+    /** Cancels many openCypher queries, one outcome per id; see {@link BulkCancel}. */
+    default Flux<CancelOutcome<CancelOpenCypherQueryResponse>> cancelOpenCypherQueries(Publisher<String> queryIds,
+                                                                                       Boolean silent,
+                                                                                       BulkOptions options) {
+        return BulkCancel.openCypherQueries(this, queryIds, silent, options);
+    }
+
+    /** Cancels many loader jobs, one outcome per id; see {@link BulkCancel}. */
+    default Flux<CancelOutcome<CancelLoaderJobResponse>> cancelLoaderJobs(Publisher<String> loadIds,
+                                                                          BulkOptions options) {
+        return BulkCancel.loaderJobs(this, loadIds, options);
     }
 
     /** The region requests are signed for. */

@@ -43,7 +43,7 @@ class BulkCancelIntegrationTests {
         }
         Flux<String> ids = Flux.range(0, 400).map(i -> "g-" + i); // 100 never existed
 
-        List<CancelOutcome<CancelGremlinQueryResponse>> outcomes = BulkCancel.gremlinQueries(env.neptune(), ids,
+        List<CancelOutcome<CancelGremlinQueryResponse>> outcomes = env.neptune().cancelGremlinQueries(ids,
             BulkOptions.defaults()).collectList().block(Duration.ofSeconds(60));
 
         assertThat(byStatus(outcomes)).containsOnly(Map.entry(CancelOutcome.Status.CANCELLED, 300L),
@@ -80,7 +80,7 @@ class BulkCancelIntegrationTests {
             .as("404 BulkLoadIdNotFound is model-retryable, but bulk never retries a not-running answer")
             .allSatisfy(o -> assertThat(o.attempts()).isEqualTo(1));
 
-        List<CancelOutcome<CancelQueryResponse>> cloudTrail = BulkCancel.cloudTrailQueries(env.cloudTrail(),
+        List<CancelOutcome<CancelQueryResponse>> cloudTrail = env.cloudTrail().cancelQueries(
             Flux.concat(Flux.fromIterable(trail), Flux.just(UUID.randomUUID().toString())), BulkOptions.defaults())
             .collectList().block();
         assertThat(byStatus(cloudTrail)).containsOnly(Map.entry(CancelOutcome.Status.CANCELLED, 20L),
@@ -114,8 +114,11 @@ class BulkCancelIntegrationTests {
             .expectNextCount(300)
             .verifyComplete();
 
-        assertThat(emulator.peakConcurrentRequests()).isBetween(2, 8);
         BulkProgress done = progress.snapshot();
+        assertThat(done.peakInFlight()).isBetween(2, 8);
+        // The emulator counts a request as served until its write completes, by which time the client may have read
+        // the answer and sent the next request: its count can overlap the client's by one.
+        assertThat(emulator.peakConcurrentRequests()).isBetween(2, 9);
         assertThat(done.cancelled()).isEqualTo(300);
         assertThat(done.requested()).isEqualTo(300);
         assertThat(done.inFlight()).isZero();
