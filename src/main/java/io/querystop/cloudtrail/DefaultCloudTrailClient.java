@@ -1,23 +1,21 @@
 package io.querystop.cloudtrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.querystop.ConnectionPoolStats;
 import io.querystop.internal.http.HttpTransport;
 import io.querystop.internal.http.OperationRequest;
+import io.querystop.internal.http.TransportClient;
 import io.querystop.internal.json.JsonMembers;
 import io.querystop.internal.json.JsonWriter;
 import reactor.core.publisher.Mono;
 
 /** Builds the AWS JSON 1.1 request; the transport does the rest. */
-final class DefaultCloudTrailClient implements CloudTrailClient {
+final class DefaultCloudTrailClient extends TransportClient implements CloudTrailClient {
 
     static final String TARGET_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
-    private final HttpTransport transport;
-
     DefaultCloudTrailClient(HttpTransport transport) {
-        this.transport = transport;
+        super("CloudTrailClient", transport);
     }
 
     @Override
@@ -43,32 +41,7 @@ final class DefaultCloudTrailClient implements CloudTrailClient {
     }
 
     @Override
-    public String region() {
-        return transport.region();
-    }
-
-    @Override
     public String endpoint() {
         return transport.endpoint().baseUrl();
-    }
-
-    @Override
-    public ConnectionPoolStats connectionPoolStats() {
-        return transport.poolStats();
-    }
-
-    @Override
-    public Mono<Void> closeLater() {
-        return transport.closeLater();
-    }
-
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    @Override
-    public String toString() {
-        return "CloudTrailClient[endpoint=" + transport.endpoint() + ", region=" + transport.region() + "]";
     }
 }

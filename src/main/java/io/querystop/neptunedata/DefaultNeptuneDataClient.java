@@ -1,20 +1,18 @@
 package io.querystop.neptunedata;
 
 import io.netty.handler.codec.http.HttpMethod;
-import io.querystop.ConnectionPoolStats;
 import io.querystop.internal.http.HttpTransport;
 import io.querystop.internal.http.OperationRequest;
+import io.querystop.internal.http.TransportClient;
 import reactor.core.publisher.Mono;
 
 import static io.querystop.internal.http.UriEncoding.encodeSegment;
 
 /** The client's methods build an {@link OperationRequest}; the transport does the rest. */
-final class DefaultNeptuneDataClient implements NeptuneDataClient {
-
-    private final HttpTransport transport;
+final class DefaultNeptuneDataClient extends TransportClient implements NeptuneDataClient {
 
     DefaultNeptuneDataClient(HttpTransport transport) {
-        this.transport = transport;
+        super("NeptuneDataClient", transport);
     }
 
     @Override
@@ -55,30 +53,5 @@ final class DefaultNeptuneDataClient implements NeptuneDataClient {
 
     private static <T> Mono<T> nullRequest() {
         return Mono.error(new java.lang.IllegalArgumentException("request must not be null"));
-    }
-
-    @Override
-    public String region() {
-        return transport.region();
-    }
-
-    @Override
-    public ConnectionPoolStats connectionPoolStats() {
-        return transport.poolStats();
-    }
-
-    @Override
-    public Mono<Void> closeLater() {
-        return transport.closeLater();
-    }
-
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    @Override
-    public String toString() {
-        return "NeptuneDataClient[endpoint=" + transport.endpoint() + ", region=" + transport.region() + "]";
     }
 }

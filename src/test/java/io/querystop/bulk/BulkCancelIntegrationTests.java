@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.querystop.RetryPolicy;
 import io.querystop.cloudtrail.CancelQueryResponse;
 import io.querystop.emulator.Emulator;
-import io.querystop.emulator.Fault;
 import io.querystop.emulator.Route;
 import io.querystop.neptunedata.CancelGremlinQueryResponse;
 import io.querystop.neptunedata.CancelOpenCypherQueryResponse;
 import io.querystop.neptunedata.NeptuneDataClient;
 import io.querystop.testing.EmulatorExtension;
+import io.querystop.testing.FaultScript;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +164,7 @@ class BulkCancelIntegrationTests {
             emulator.addGremlinQuery("f-" + i);
         }
         Function<String, Integer> index = id -> Integer.parseInt(id.substring(2));
-        emulator.faultPolicy(request -> faultFor(index.apply(request.id()),
+        emulator.faultPolicy(request -> FaultScript.faultFor(index.apply(request.id()),
             attempts.computeIfAbsent(request.id(), id -> new AtomicInteger()).incrementAndGet()));
         RetryPolicy fast = RetryPolicy.standard().toBuilder().retryQuota(0, 0)
             .backoff(Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(20)).build();
@@ -185,20 +185,7 @@ class BulkCancelIntegrationTests {
             Map.entry(CancelOutcome.Status.FAILED, 2 * fiftieths));
         assertThat(outcomes).filteredOn(o -> o.status() == CancelOutcome.Status.FAILED && o.index() % 50 == 5)
             .allSatisfy(o -> assertThat(o.attempts()).isEqualTo(3));
-        assertThat(emulator.requestCount()).isEqualTo(45 * fiftieths + 3 * 2 * fiftieths + fiftieths
-            + 3 * fiftieths);
-    }
-
-    /** The fault script of the resilience load test. */
-    static Fault faultFor(int index, int attempt) {
-        return switch (index % 50) {
-            case 1 -> attempt == 1 ? Fault.respond(503, "text/html", "<html>busy</html>") : null;
-            case 2 -> attempt == 1 ? Fault.reset() : null;
-            case 3 -> attempt == 1 ? Fault.error(500, "ThrottlingException", "Rate exceeded") : null;
-            case 4 -> Fault.error(400, "BadRequestException", "never valid");
-            case 5 -> Fault.respond(503, null, "");
-            default -> null;
-        };
+        assertThat(emulator.requestCount()).isEqualTo(FaultScript.expectedRequests(count));
     }
 
     @Test

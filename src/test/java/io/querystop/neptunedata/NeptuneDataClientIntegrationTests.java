@@ -7,6 +7,7 @@ import io.querystop.emulator.Emulator;
 import io.querystop.emulator.Fault;
 import io.querystop.emulator.RecordedRequest;
 import io.querystop.emulator.Route;
+import io.querystop.testing.Await;
 import io.querystop.testing.EmulatorExtension;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -306,26 +307,10 @@ class NeptuneDataClientIntegrationTests {
     }
 
     private boolean awaitRequests(long count) {
-        return await(() -> emulator.requestCount() >= count);
+        return Await.until(() -> emulator.requestCount() >= count);
     }
 
     private boolean awaitAborts(long count) {
-        return await(() -> emulator.clientAborts() >= count);
-    }
-
-    static boolean await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return Await.until(() -> emulator.clientAborts() >= count);
     }
 }

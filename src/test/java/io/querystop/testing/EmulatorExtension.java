@@ -48,6 +48,23 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterEachCall
         Emulator.Builder builder = Emulator.builder();
         emulatorSettings.accept(builder);
         emulator = builder.start();
+        warmUp();
+    }
+
+    /**
+     * One real signed call, so that the first call of a test does not also pay for loading and compiling the
+     * emulator's request path, which on a busy machine can exceed a test's short timeouts.
+     */
+    private void warmUp() {
+        NeptuneDataClient client = NeptuneDataClient.builder().endpoint(emulator.endpoint().toString())
+            .region(emulator.region()).credentialsProvider(emulator.credentialsProvider()).build();
+        try {
+            emulator.addGremlinQuery("warm-up");
+            client.cancelGremlinQuery("warm-up").block(Duration.ofSeconds(30));
+        } finally {
+            client.closeLater().block(Duration.ofSeconds(5));
+            emulator.reset();
+        }
     }
 
     public Emulator emulator() {

@@ -9,9 +9,9 @@ import io.querystop.emulator.Fault;
 import io.querystop.emulator.Route;
 import io.querystop.neptunedata.CancelGremlinQueryResponse;
 import io.querystop.neptunedata.NeptuneDataClient;
+import io.querystop.testing.Await;
 import io.querystop.testing.EmulatorExtension;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
@@ -34,17 +34,17 @@ class CancellationIntegrationTests {
         NeptuneDataClient neptune = env.neptune(b -> b.connectionPool(ConnectionPoolSettings.defaults()
             .withMaxConnections(1)));
         Disposable holder = neptune.cancelGremlinQuery("holds-the-connection").subscribe(r -> { }, e -> { });
-        assertThat(await(() -> emulator.requestCount() == 1)).isTrue();
+        assertThat(Await.until(() -> emulator.requestCount() == 1)).isTrue();
 
         neptune.cancelGremlinQuery("waits")
             .as(StepVerifier::create)
-            .then(() -> assertThat(await(() -> neptune.connectionPoolStats().pending() == 1)).isTrue())
+            .then(() -> assertThat(Await.until(() -> neptune.connectionPoolStats().pending() == 1)).isTrue())
             .thenCancel()
             .verify(Duration.ofSeconds(5));
 
-        assertThat(await(() -> neptune.connectionPoolStats().pending() == 0)).isTrue();
+        assertThat(Await.until(() -> neptune.connectionPoolStats().pending() == 0)).isTrue();
         holder.dispose();
-        assertThat(stays(() -> emulator.requestCount() == 1)).as("the waiting call was never sent").isTrue();
+        assertThat(Await.holdsFor(Duration.ofMillis(500), () -> emulator.requestCount() == 1)).as("the waiting call was never sent").isTrue();
     }
 
     @Test
@@ -53,11 +53,11 @@ class CancellationIntegrationTests {
 
         env.neptune().cancelGremlinQuery("q")
             .as(StepVerifier::create)
-            .then(() -> assertThat(await(() -> emulator.requestCount() == 1)).isTrue())
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 1)).isTrue())
             .thenCancel()
             .verify(Duration.ofSeconds(5));
 
-        assertThat(await(() -> emulator.clientAborts() == 1)).isTrue();
+        assertThat(Await.until(() -> emulator.clientAborts() == 1)).isTrue();
     }
 
     @Test
@@ -67,12 +67,12 @@ class CancellationIntegrationTests {
 
         env.neptune().cancelGremlinQuery("q")
             .as(StepVerifier::create)
-            .then(() -> assertThat(await(() -> emulator.requestCount() == 1)).isTrue())
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 1)).isTrue())
             .thenAwait(Duration.ofMillis(450))
             .thenCancel()
             .verify(Duration.ofSeconds(5));
 
-        assertThat(await(() -> emulator.clientAborts() == 1)).isTrue();
+        assertThat(Await.until(() -> emulator.clientAborts() == 1)).isTrue();
     }
 
     @Test
@@ -84,11 +84,11 @@ class CancellationIntegrationTests {
 
         neptune.cancelGremlinQuery("q")
             .as(StepVerifier::create)
-            .then(() -> assertThat(await(() -> emulator.requestCount() == 1)).isTrue())
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 1)).isTrue())
             .thenCancel()
             .verify(Duration.ofSeconds(5));
 
-        assertThat(stays(() -> emulator.requestCount() == 1)).isTrue();
+        assertThat(Await.holdsFor(Duration.ofMillis(500), () -> emulator.requestCount() == 1)).isTrue();
     }
 
     @Test
@@ -107,27 +107,5 @@ class CancellationIntegrationTests {
         emulator.addGremlinQuery("q");
         CancelGremlinQueryResponse response = env.neptune().cancelGremlinQuery("q").block(Duration.ofSeconds(5));
         assertThat(response.status()).isEqualTo("200 OK");
-    }
-
-    private static boolean await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.onSpinWait();
-        }
-        return true;
-    }
-
-    private static boolean stays(BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofMillis(500).toNanos();
-        while (System.nanoTime() < end) {
-            if (!condition.getAsBoolean()) {
-                return false;
-            }
-            Thread.onSpinWait();
-        }
-        return true;
     }
 }

@@ -42,7 +42,8 @@ class FaultInjectionIntegrationTests {
 
     static final RetryPolicy FAST_STANDARD = RetryPolicy.standard().toBuilder()
         .backoff(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(50)).build();
-    static final Timeouts SHORT = Timeouts.defaults().withResponse(Duration.ofMillis(250));
+    /** Short enough to keep the suite fast, long enough that a busy 2-core CI machine never trips it by accident. */
+    static final Timeouts SHORT = Timeouts.defaults().withResponse(Duration.ofMillis(800));
     static final String HTML_BODY = "<html><body><h1>Service Temporarily Unavailable</h1></body></html>";
 
     @RegisterExtension
@@ -76,7 +77,7 @@ class FaultInjectionIntegrationTests {
                 List.of(Fault.noResponse(), Fault.noResponse(), Fault.noResponse()),
                 ResponseTimeoutException.class, null, 3),
             new Scenario("headers delayed beyond the response timeout, once",
-                List.of(Fault.normal().withHeaderDelay(Duration.ofMillis(600))), InvalidParameterException.class,
+                List.of(Fault.normal().withHeaderDelay(Duration.ofMillis(1500))), InvalidParameterException.class,
                 null, 2),
             new Scenario("500 HTML, once", List.of(Fault.respond(500, "text/html", HTML_BODY)), null, "200 OK", 2),
             new Scenario("502 HTML, once", List.of(Fault.respond(502, "text/html", HTML_BODY)), null, "200 OK", 2),
@@ -99,7 +100,7 @@ class FaultInjectionIntegrationTests {
     }
 
     private static Fault drip() {
-        return Fault.normal().withHeaderDelay(Duration.ofMillis(10)).withDrip(1, Duration.ofMillis(400));
+        return Fault.normal().withHeaderDelay(Duration.ofMillis(10)).withDrip(1, Duration.ofMillis(1200));
     }
 
     private static Fault throttle() {

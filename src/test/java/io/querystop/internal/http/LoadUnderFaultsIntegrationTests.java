@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.querystop.AwsServiceException;
 import io.querystop.RetryPolicy;
 import io.querystop.emulator.Emulator;
-import io.querystop.emulator.Fault;
 import io.querystop.neptunedata.BadRequestException;
 import io.querystop.neptunedata.NeptuneDataClient;
 import io.querystop.testing.EmulatorExtension;
+import io.querystop.testing.FaultScript;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,18 +32,6 @@ class LoadUnderFaultsIntegrationTests {
     static final EmulatorExtension env = new EmulatorExtension(builder -> builder.maxRecordedRequests(16)
         .workerThreads(1));
 
-    /** The script, by call index: what each attempt of the call meets. */
-    static Fault faultFor(int index, int attempt) {
-        return switch (index % 50) {
-            case 1 -> attempt == 1 ? Fault.respond(503, "text/html", "<html>busy</html>") : null;
-            case 2 -> attempt == 1 ? Fault.reset() : null;
-            case 3 -> attempt == 1 ? Fault.error(500, "ThrottlingException", "Rate exceeded") : null;
-            case 4 -> Fault.error(400, "BadRequestException", "never valid");
-            case 5 -> Fault.respond(503, null, "");
-            default -> null;
-        };
-    }
-
     @Test
     void everyCallGetsExactlyOneTerminalSignalAsTheScriptPredicts() {
         Emulator emulator = env.emulator();
@@ -53,7 +41,7 @@ class LoadUnderFaultsIntegrationTests {
         }
         emulator.faultPolicy(request -> {
             int index = Integer.parseInt(request.id().substring("load-".length()));
-            return faultFor(index, attempts.computeIfAbsent(request.id(), id -> new AtomicInteger()).incrementAndGet());
+            return FaultScript.faultFor(index, attempts.computeIfAbsent(request.id(), id -> new AtomicInteger()).incrementAndGet());
         });
         RetryPolicy policy = RetryPolicy.standard().toBuilder().retryQuota(0, 0)
             .backoff(Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(20)).build();
@@ -95,7 +83,6 @@ class LoadUnderFaultsIntegrationTests {
         assertThat(unavailable).hasValue(fiftieths);
         assertThat(other).hasValue(0);
         // 45/50 once, 3/50 twice (one fault then success), 1/50 once (400), 1/50 three times (503 always)
-        assertThat(emulator.requestCount()).isEqualTo(45L * fiftieths + 3L * 2 * fiftieths + fiftieths
-            + 3L * fiftieths);
+        assertThat(emulator.requestCount()).isEqualTo(FaultScript.expectedRequests(CALLS));
     }
 }

@@ -7,9 +7,9 @@ import io.querystop.emulator.Emulator;
 import io.querystop.emulator.Fault;
 import io.querystop.emulator.Route;
 import io.querystop.neptunedata.NeptuneDataClient;
+import io.querystop.testing.Await;
 import io.querystop.testing.EmulatorExtension;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -45,38 +45,15 @@ class RetryBackoffVirtualTimeTests {
         NeptuneDataClient neptune = env.neptune(b -> b.retryPolicy(RetryPolicy.standard()));
 
         StepVerifier.withVirtualTime(() -> neptune.cancelGremlinQuery("q"))
-            .then(() -> assertThat(await(() -> emulator.requestCount() == 1)).isTrue())
-            .then(() -> assertThat(stays(() -> emulator.requestCount() == 1)).as("no retry in real time").isTrue())
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 1)).isTrue())
+            .then(() -> assertThat(Await.holdsFor(Duration.ofMillis(300), () -> emulator.requestCount() == 1)).as("no retry in real time").isTrue())
             .thenAwait(firstCeiling)
-            .then(() -> assertThat(await(() -> emulator.requestCount() == 2)).isTrue())
-            .then(() -> assertThat(stays(() -> emulator.requestCount() == 2)).isTrue())
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 2)).isTrue())
+            .then(() -> assertThat(Await.holdsFor(Duration.ofMillis(300), () -> emulator.requestCount() == 2)).isTrue())
             .thenAwait(secondCeiling)
-            .then(() -> assertThat(await(() -> emulator.requestCount() == 3)).isTrue())
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 3)).isTrue())
             .assertNext(response -> assertThat(response.status()).isEqualTo("200 OK"))
             .expectComplete()
             .verify(Duration.ofSeconds(20));
-    }
-
-    private static boolean await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.onSpinWait();
-        }
-        return true;
-    }
-
-    /** The condition holds for 300 ms of real time. */
-    private static boolean stays(BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofMillis(300).toNanos();
-        while (System.nanoTime() < end) {
-            if (!condition.getAsBoolean()) {
-                return false;
-            }
-            Thread.onSpinWait();
-        }
-        return true;
     }
 }
