@@ -68,6 +68,15 @@ public final class BulkCancel {
         return new BulkEngine<>(queryIds, id -> id, client::cancelQuery, BulkCancel::cloudTrailNotRunning, options);
     }
 
+    /** Cancels every query id with the same event data store and owner account (either may be {@code null}). */
+    public static Flux<CancelOutcome<CancelQueryResponse>> cloudTrailQueries(
+        CloudTrailClient client, Publisher<String> queryIds, String eventDataStore, String ownerAccountId,
+        BulkOptions options) {
+        return new BulkEngine<>(queryIds, id -> id,
+            id -> client.cancelQuery(new CancelQueryRequest(id, eventDataStore, ownerAccountId)),
+            BulkCancel::cloudTrailNotRunning, options);
+    }
+
     public static Flux<CancelOutcome<CancelQueryResponse>> cloudTrailQueryRequests(
         CloudTrailClient client, Publisher<CancelQueryRequest> requests, BulkOptions options) {
         return new BulkEngine<>(requests, CancelQueryRequest::queryId, client::cancelQuery,

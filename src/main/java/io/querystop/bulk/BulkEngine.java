@@ -62,7 +62,15 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
         return error instanceof IllegalStateException || error instanceof CredentialsUnavailableException;
     }
 
-    private record Input<I>(long index, I value) {
+    /** How many times an id whose retries all met throttling goes back in line before it fails. */
+    static final int MAX_REQUEUES = 5;
+
+    /** An input and what earlier rounds made of it, if it was requeued after throttling. */
+    private record Input<I>(long index, I value, int requeues, int priorAttempts, long firstStartNanos) {
+        Input<I> requeued(int attempts, long startNanos) {
+            return new Input<>(index, value, requeues + 1, priorAttempts + attempts,
+                firstStartNanos == 0 ? startNanos : firstStartNanos);
+        }
     }
 
     private final class Run implements CoreSubscriber<I>, Subscription {
@@ -122,7 +130,7 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
             }
             outstanding.decrementAndGet();
             progress.requested();
-            waiting.offer(new Input<>(nextIndex++, value));
+            waiting.offer(new Input<>(nextIndex++, value, 0, 0, 0));
             waitingCount.incrementAndGet();
             drain();
         }
@@ -176,17 +184,47 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
                     finished.clear();
                     finishedByIndex.clear();
                 } else {
-                    emit();
-                    if (fatal == null) {
-                        start();
-                        pull();
+                    try {
+                        emit();
+                        if (fatal == null) {
+                            start();
+                            pull();
+                        }
+                        terminateIfDone();
+                    } catch (Throwable unexpected) {
+                        // An exception escaping here would leave wip raised and the run stalled forever: end it.
+                        reactor.core.Exceptions.throwIfJvmFatal(unexpected);
+                        abort(unexpected);
                     }
-                    terminateIfDone();
                 }
                 missed = wip.addAndGet(-missed);
                 if (missed == 0) {
                     return;
                 }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Run[limit=" + limit.current() + ", running=" + running.get() + ", buffered=" + buffered.get()
+                + ", waiting=" + waitingCount.get() + "/" + waiting.size() + ", outstanding=" + outstanding.get()
+                + ", requested=" + requested.get() + ", upstreamDone=" + upstreamDone + ", fatal=" + fatal
+                + ", cancelled=" + cancelled + ", terminated=" + terminated + ", wip=" + wip.get() + "]";
+        }
+
+        private void abort(Throwable error) {
+            terminated = true;
+            upstream.cancel();
+            calls.forEach(Disposable::dispose);
+            Disposable timer = pacing;
+            if (timer != null) {
+                timer.dispose();
+            }
+            try {
+                actual.onError(error);
+            } catch (Throwable broken) {
+                reactor.core.Exceptions.throwIfJvmFatal(broken);
+                Operators.onErrorDropped(broken, actual.currentContext());
             }
         }
 
@@ -365,8 +403,19 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
                 calls.remove(this);
                 int made = error instanceof QuerystopException q && q.attempts() > 0 ? q.attempts()
                     : Math.max(attempts.get(), error instanceof IllegalArgumentException ? 0 : 1);
-                finish(new CancelOutcome<>(input.index(), id, status, response, error, made,
-                    Duration.ofNanos(System.nanoTime() - startNanos)), true);
+                if (status == CancelOutcome.Status.FAILED && options.adaptiveConcurrency()
+                    && RetryPolicy.isThrottling(error) && input.requeues() < MAX_REQUEUES) {
+                    // Every retry met throttling, and the limiter has already slowed the run: back in line.
+                    waiting.offer(input.requeued(made, startNanos));
+                    waitingCount.incrementAndGet();
+                    running.decrementAndGet();
+                    progress.callEnded();
+                    drain();
+                    return;
+                }
+                long since = input.firstStartNanos() == 0 ? startNanos : input.firstStartNanos();
+                finish(new CancelOutcome<>(input.index(), id, status, response, error, input.priorAttempts() + made,
+                    Duration.ofNanos(System.nanoTime() - since)), true);
             }
         }
     }

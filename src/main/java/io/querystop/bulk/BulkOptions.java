@@ -8,7 +8,8 @@ import io.querystop.RetryPolicy;
  * @param maxConcurrency       calls in flight at most (default 64)
  * @param adaptiveConcurrency  adjust the in-flight limit between 1 and the maximum: additive increase on success,
  *                             halving on throttling, no increase while latency is above twice its baseline
- *                             (default on)
+ *                             (default on). With it, an id whose retries all met throttling goes back in line (up
+ *                             to 5 times) instead of failing, its attempts adding up
  * @param ordered              emit outcomes in input order (default off: in completion order)
  * @param maxRequestsPerSecond start at most this many calls per second; 0 for no limit (default)
  * @param deduplicate          send each distinct id once; later copies get {@code DUPLICATE} outcomes. Keeps every

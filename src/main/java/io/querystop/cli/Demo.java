@@ -1,5 +1,10 @@
 package io.querystop.cli;
 
+import io.querystop.bulk.BulkCancel;
+import io.querystop.bulk.BulkOptions;
+import io.querystop.bulk.BulkProgress;
+import io.querystop.bulk.CancelOutcome;
+import io.querystop.bulk.ProgressTracker;
 import io.querystop.cloudtrail.CloudTrailClient;
 import io.querystop.emulator.Emulator;
 import io.querystop.emulator.Route;
@@ -11,60 +16,62 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * The main job on the embedded default: an emulator on a free loopback port with a local key pair, real running
- * work registered in it, one status read, then everything cancelled through the real clients, with a report of what
- * happened. Every figure printed is measured in this run.
+ * The main job on the embedded default: an emulator on a free loopback port with a local key pair that throttles
+ * above a capacity, real running work registered in it, one status read, then everything bulk-cancelled through the
+ * real clients with adaptive concurrency, and a report. Every figure printed is measured in this run.
  */
 final class Demo {
 
-    static final int CONCURRENCY = 64;
-
     private final PrintStream out;
+    private final PrintStream err;
     private final int gremlinQueries;
     private final int openCypherQueries;
     private final int loaderJobs;
     private final int cloudTrailQueries;
+    private final int capacity;
 
-    /** The README's demo: 10,000 + 10,000 queries, 1,000 loader jobs, 20 CloudTrail queries. */
-    Demo(PrintStream out) {
-        this(out, 10_000, 10_000, 1_000, 20);
+    /** The README's demo: 20,000 + 20,000 queries, 1,000 loader jobs, 20 CloudTrail queries, capacity 24. */
+    Demo(PrintStream out, PrintStream err) {
+        this(out, err, 20_000, 20_000, 1_000, 20, 24);
     }
 
-    Demo(PrintStream out, int gremlinQueries, int openCypherQueries, int loaderJobs, int cloudTrailQueries) {
+    Demo(PrintStream out, PrintStream err, int gremlinQueries, int openCypherQueries, int loaderJobs,
+         int cloudTrailQueries, int capacity) {
         this.out = out;
+        this.err = err;
         this.gremlinQueries = gremlinQueries;
         this.openCypherQueries = openCypherQueries;
         this.loaderJobs = loaderJobs;
         this.cloudTrailQueries = cloudTrailQueries;
+        this.capacity = capacity;
     }
 
     int run() {
-        try (Emulator emulator = Emulator.builder().workerThreads(1).maxRecordedRequests(16).start()) {
+        long started = System.nanoTime();
+        try (Emulator emulator = Emulator.builder().workerThreads(1).maxRecordedRequests(16)
+                 .latency(Duration.ofMillis(2)).throttleAbove(capacity).start()) {
             List<String> gremlin = ids("g", gremlinQueries);
             List<String> openCypher = ids("oc", openCypherQueries);
             List<String> loads = ids("load", loaderJobs);
-            List<String> cloudTrail = new ArrayList<>();
+            List<String> cloudTrail = ids("ct", cloudTrailQueries);
             gremlin.forEach(emulator::addGremlinQuery);
             openCypher.forEach(id -> emulator.addOpenCypherQuery(id, "MATCH (n:Person)-[:KNOWS*1..6]->(m) RETURN m"));
             loads.forEach(emulator::addLoaderJob);
-            for (int i = 0; i < cloudTrailQueries; i++) {
-                String id = UUID.nameUUIDFromBytes(("ct-" + i).getBytes()).toString();
-                cloudTrail.add(id);
-                emulator.addCloudTrailQuery(id, i % 5 == 0 ? "FINISHED" : "RUNNING");
+            for (int i = 0; i < cloudTrail.size(); i++) {
+                emulator.addCloudTrailQuery(cloudTrail.get(i), i % 5 == 0 ? "FINISHED" : "RUNNING");
             }
-            out.printf("emulator on %s (region %s); registered %,d Gremlin queries, %,d openCypher queries, "
-                + "%,d loader jobs, %d CloudTrail Lake queries%n", emulator.endpoint(), emulator.region(),
-                gremlin.size(), openCypher.size(), loads.size(), cloudTrail.size());
+            out.printf(Locale.ROOT, "emulator on %s (region %s), throttling above %d concurrent requests%n",
+                emulator.endpoint(), emulator.region(), capacity);
+            out.printf(Locale.ROOT, "registered %,d Gremlin queries, %,d openCypher queries, %,d loader jobs, "
+                + "%d CloudTrail Lake queries (every fifth already finished)%n", gremlin.size(), openCypher.size(),
+                loads.size(), cloudTrail.size());
 
             try (NeptuneDataClient neptune = NeptuneDataClient.builder()
                      .endpoint(emulator.endpoint().toString()).region(emulator.region())
@@ -75,58 +82,64 @@ final class Demo {
 
                 GetOpenCypherQueryStatusResponse status = neptune.getOpenCypherQueryStatus(openCypher.get(0))
                     .block(Duration.ofSeconds(30));
-                out.printf("status of openCypher query %s: %s, elapsed %d ms%n%n", status.queryId(),
-                    status.queryString(), status.queryEvalStats().elapsed());
+                out.printf(Locale.ROOT, "status of openCypher query %s: \"%s\", elapsed %d ms, cancelled %s%n%n",
+                    status.queryId(), status.queryString(), status.queryEvalStats().elapsed(),
+                    status.queryEvalStats().cancelled());
 
-                out.printf("%-22s %8s %10s %12s %8s %10s %10s %9s %9s%n", "kind", "ids", "cancelled", "not running",
-                    "failed", "wall ms", "req/s", "p50 ms", "p99 ms");
-                report("Gremlin queries", gremlin, neptune::cancelGremlinQuery);
-                report("openCypher queries", openCypher, neptune::cancelOpenCypherQuery);
-                report("loader jobs", loads, neptune::cancelLoaderJob);
-                report("CloudTrail queries", cloudTrail, trail::cancelQuery);
+                out.printf(Locale.ROOT, "%-20s %7s %10s %12s %7s %8s %8s %8s %8s %9s%n", "kind", "ids",
+                    "cancelled", "not running", "failed", "wall ms", "req/s", "p50 ms", "p99 ms", "settled");
+                report("Gremlin queries", gremlin, (ids, options) -> BulkCancel.gremlinQueries(neptune, ids, options));
+                report("openCypher queries", openCypher,
+                    (ids, options) -> BulkCancel.openCypherQueries(neptune, ids, true, options));
+                report("loader jobs", loads, (ids, options) -> BulkCancel.loaderJobs(neptune, ids, options));
+                report("CloudTrail queries", cloudTrail,
+                    (ids, options) -> BulkCancel.cloudTrailQueries(trail, ids, options));
 
-                long stillRunning = gremlin.stream()
-                    .filter(id -> emulator.state(Route.CANCEL_GREMLIN_QUERY, id).orElse("").equals("RUNNING"))
-                    .count();
-                out.printf("%nGremlin queries still running in the emulator afterwards: %d; requests served: %,d%n",
-                    stillRunning, emulator.requestCount());
+                long stillRunning = gremlin.stream().filter(id ->
+                    emulator.state(Route.CANCEL_GREMLIN_QUERY, id).orElse("").equals("RUNNING")).count()
+                    + openCypher.stream().filter(id ->
+                    emulator.state(Route.CANCEL_OPEN_CYPHER_QUERY, id).orElse("").equals("RUNNING")).count();
+                out.printf(Locale.ROOT, "%nthrottled attempts %,d (retried); requests served %,d; queries still "
+                    + "running afterwards: %d; total %.1f s%n", emulator.throttledCount(), emulator.requestCount(),
+                    stillRunning, (System.nanoTime() - started) / 1e9);
                 return stillRunning == 0 ? 0 : 1;
             }
         }
     }
 
-    private void report(String kind, List<String> ids, Function<String, Mono<?>> cancel) {
-        Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private <R> void report(String kind, List<String> ids,
+                            BiFunction<Flux<String>, BulkOptions, Flux<CancelOutcome<R>>> cancel) {
+        ProgressTracker progress = new ProgressTracker();
         long[] latencies = new long[ids.size()];
+        List<Integer> limits = new ArrayList<>();
+        Disposable bar = Terminal.isStderrTerminal() ? Flux.interval(Duration.ofMillis(200), Schedulers.boundedElastic())
+            .subscribe(tick -> {
+                BulkProgress p = progress.snapshot();
+                err.printf(Locale.ROOT, "\r%-20s %,7d / %,d, %,d in flight, limit %d\033[K", kind, p.completed(),
+                    ids.size(), p.inFlight(), p.concurrencyLimit());
+            }) : null;
         long start = System.nanoTime();
-        Flux.range(0, ids.size())
-            .flatMap(i -> {
-                long begin = System.nanoTime();
-                return cancel.apply(ids.get(i))
-                    .map(response -> "cancelled")
-                    .onErrorResume(io.querystop.AwsServiceException.class, e -> Mono.just(notRunning(e)
-                        ? "not running" : "failed"))
-                    .onErrorResume(e -> Mono.just("failed"))
-                    .doOnNext(outcome -> latencies[i] = System.nanoTime() - begin);
-            }, CONCURRENCY)
-            .doOnNext(outcome -> outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment())
-            .blockLast(Duration.ofMinutes(5));
+        // publishOn: the blocking bridge takes a lock in onNext, which must not happen on an event loop
+        for (CancelOutcome<R> outcome : cancel.apply(Flux.fromIterable(ids), BulkOptions.defaults()
+            .withMaxConcurrency(64).withProgress(progress)).publishOn(Schedulers.boundedElastic(), 256)
+            .toIterable(256)) {
+            latencies[(int) outcome.index()] = outcome.latency().toNanos();
+            if (outcome.index() % 50 == 0) {
+                limits.add(progress.snapshot().concurrencyLimit());
+            }
+        }
         long wallNanos = System.nanoTime() - start;
+        if (bar != null) {
+            bar.dispose();
+            err.print("\r\033[K");
+        }
+        BulkProgress done = progress.snapshot();
         Arrays.sort(latencies);
-        Map<String, Long> counts = new TreeMap<>();
-        outcomes.forEach((k, v) -> counts.put(k, v.sum()));
-        out.printf(Locale.ROOT, "%-22s %8d %10d %12d %8d %10d %10.0f %9.2f %9.2f%n", kind, ids.size(),
-            counts.getOrDefault("cancelled", 0L), counts.getOrDefault("not running", 0L),
-            counts.getOrDefault("failed", 0L), wallNanos / 1_000_000, ids.size() * 1e9 / wallNanos,
-            percentile(latencies, 0.50), percentile(latencies, 0.99));
-    }
-
-    /** The services' answers for an id that already finished or never existed (PROTOCOL.md). */
-    private static boolean notRunning(io.querystop.AwsServiceException e) {
-        String code = e.errorCode();
-        return "InvalidParameterException".equals(code) && e.statusCode() == 400
-            || "BulkLoadIdNotFoundException".equals(code)
-            || "InactiveQueryException".equals(code) || "QueryIdNotFoundException".equals(code);
+        double settled = limits.subList(limits.size() / 2, limits.size()).stream().mapToInt(Integer::intValue)
+            .average().orElse(done.concurrencyLimit());
+        out.printf(Locale.ROOT, "%-20s %7d %10d %12d %7d %8d %8.0f %8.2f %8.2f %9.1f%n", kind, ids.size(),
+            done.cancelled(), done.notRunning(), done.failed(), wallNanos / 1_000_000, ids.size() * 1e9 / wallNanos,
+            percentile(latencies, 0.50), percentile(latencies, 0.99), settled);
     }
 
     private static double percentile(long[] sortedNanos, double p) {

@@ -1,8 +1,12 @@
 package io.querystop.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
 
-/** Entry point of {@code querystop.jar}. */
+/** Entry point of {@code querystop.jar}. Exit codes as the AWS CLI's: 0, 252 usage, 254 service error, 255 other. */
 public final class Main {
 
     private Main() {
@@ -11,15 +15,25 @@ public final class Main {
     public static void main(String[] args) {
         // The jar bundles slf4j-simple; library users bring their own logging backend.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 1 && args[0].equals("demo")) {
-            return new Demo(out).run();
-        }
-        err.println("usage: querystop demo");
-        err.println("  demo   start the embedded emulator, register running work, cancel all of it, print a report");
-        return 252;
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        QuerystopCommand root = new QuerystopCommand(in, out, err);
+        CommandLine commandLine = new CommandLine(root)
+            .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+            .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+            .setParameterExceptionHandler((problem, arguments) -> {
+                CommandLine command = problem.getCommandLine();
+                command.getErr().println("querystop: error: " + problem.getMessage());
+                command.getErr().println("usage: " + command.getCommandSpec().qualifiedName() + " [options]; "
+                    + "see '" + command.getCommandSpec().qualifiedName() + " --help'");
+                return CliException.USAGE;
+            })
+            .setExecutionExceptionHandler((problem, command, parsed) -> {
+                Execution execution = new Execution(command.getCommandSpec());
+                return execution.fail(command.getCommandSpec().name(), problem);
+            });
+        return commandLine.execute(args);
     }
 }

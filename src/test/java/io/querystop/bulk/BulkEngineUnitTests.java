@@ -223,4 +223,63 @@ class BulkEngineUnitTests {
         long alive = seen.stream().filter(ref -> ref.get() != null).count();
         assertThat(alive).as("delivered outcomes still reachable").isLessThanOrEqualTo(1);
     }
+
+    @Test
+    void withAdaptiveConcurrencyAnIdThrottledThroughAllRetriesGoesBackInLineNotToFailure() {
+        io.querystop.AwsErrorDetails throttling = new io.querystop.AwsErrorDetails("NeptuneData",
+            "CancelGremlinQuery", 500, "ThrottlingException", "slow down", "r", true, true);
+        AtomicInteger calls = new AtomicInteger();
+        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(Flux.just("hot", "always"), id -> id,
+            id -> Mono.defer(() -> calls.incrementAndGet() <= 3 || id.equals("always")
+                ? Mono.error(new io.querystop.neptunedata.ThrottlingException(throttling)) : Mono.just("ok " + id)),
+            error -> false, BulkOptions.defaults().withMaxConcurrency(1).withRetryPolicy(RetryPolicy.none()));
+
+        List<CancelOutcome<String>> all = outcomes.collectList().block(Duration.ofSeconds(10));
+
+        CancelOutcome<String> hot = all.stream().filter(o -> o.id().equals("hot")).findFirst().orElseThrow();
+        CancelOutcome<String> always = all.stream().filter(o -> o.id().equals("always")).findFirst().orElseThrow();
+        assertThat(hot.status()).isEqualTo(CancelOutcome.Status.CANCELLED);
+        assertThat(hot.attempts()).as("attempts add up across requeues").isGreaterThan(1);
+        assertThat(always.status()).isEqualTo(CancelOutcome.Status.FAILED);
+        assertThat(always.attempts()).isEqualTo(1 + BulkEngine.MAX_REQUEUES);
+        assertThat(all).hasSize(2);
+    }
+
+    @Test
+    void aDownstreamThatThrowsEndsTheRunInsteadOfStallingIt() {
+        // Found with Reactor's blocking iterable under BlockHound: its onNext threw on an event loop, and the run,
+        // with its drain loop left raised, never signalled again. Now the run ends with the error.
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        AtomicInteger aborted = new AtomicInteger();
+        new BulkEngine<>(Flux.range(0, 100).map(i -> "id-" + i), id -> id,
+                id -> Mono.just(id).delayElement(Duration.ofMillis(1)).doOnCancel(aborted::incrementAndGet),
+                error -> false, fixed(4))
+            .subscribe(new reactor.core.CoreSubscriber<CancelOutcome<String>>() { // not wrapped in a StrictSubscriber
+                private int seen;
+
+                @Override
+                public void onSubscribe(org.reactivestreams.Subscription subscription) {
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(CancelOutcome<String> outcome) {
+                    if (++seen == 3) {
+                        throw new IllegalStateException("consumer broke"); // a raw subscriber: nothing catches it
+                    }
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    errors.add(error);
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            });
+
+        assertThat(io.querystop.testing.Await.until(() -> !errors.isEmpty())).isTrue();
+        assertThat(errors.get(0)).hasMessage("consumer broke");
+    }
 }
