@@ -163,13 +163,18 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
         public void cancel() {
             if (!cancelled) {
                 cancelled = true;
-                upstream.cancel();
-                calls.forEach(Disposable::dispose);
-                Disposable timer = pacing;
-                if (timer != null) {
-                    timer.dispose();
-                }
+                stopEverything();
                 drain();
+            }
+        }
+
+        /** Stops pulling inputs, aborts the calls in flight and the pacing timer. */
+        private void stopEverything() {
+            upstream.cancel();
+            calls.forEach(Disposable::dispose);
+            Disposable timer = pacing;
+            if (timer != null) {
+                timer.dispose();
             }
         }
 
@@ -214,12 +219,7 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
 
         private void abort(Throwable error) {
             terminated = true;
-            upstream.cancel();
-            calls.forEach(Disposable::dispose);
-            Disposable timer = pacing;
-            if (timer != null) {
-                timer.dispose();
-            }
+            stopEverything();
             try {
                 actual.onError(error);
             } catch (Throwable broken) {

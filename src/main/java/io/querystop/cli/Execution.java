@@ -52,23 +52,20 @@ final class Execution {
             throw new CliException(CliException.USAGE,
                 "querystop: error: argument --endpoint-url is required for neptunedata commands", null);
         }
-        NeptuneDataClient.Builder builder = NeptuneDataClient.builder().endpoint(global.endpointUrl)
-            .timeouts(timeouts());
-        String region = region();
-        if (region != null) {
-            builder.region(region);
-        }
-        if (global.profile != null) {
-            builder.credentialsProvider(ProfileCredentialsProvider.create(global.profile));
-        }
-        return builder.build();
+        return configure(NeptuneDataClient.builder().endpoint(global.endpointUrl)).build();
     }
 
     CloudTrailClient cloudTrail() {
-        CloudTrailClient.Builder builder = CloudTrailClient.builder().timeouts(timeouts());
+        CloudTrailClient.Builder builder = CloudTrailClient.builder();
         if (global.endpointUrl != null) {
             builder.endpointOverride(global.endpointUrl);
         }
+        return configure(builder).build();
+    }
+
+    /** The settings both services take from the global options. */
+    private <B extends io.querystop.ClientBuilder<B, ?>> B configure(B builder) {
+        builder.timeouts(timeouts());
         String region = region();
         if (region != null) {
             builder.region(region);
@@ -76,7 +73,7 @@ final class Execution {
         if (global.profile != null) {
             builder.credentialsProvider(ProfileCredentialsProvider.create(global.profile));
         }
-        return builder.build();
+        return builder;
     }
 
     private String region() {
