@@ -67,8 +67,12 @@ final class ConnectionGate {
         this.waitTimeout = waitTimeout;
     }
 
-    /** A permit, at once or after waiting; cold. */
+    /** A permit, at once or after waiting; cold. Only a caller that has to wait pays for a timeout timer. */
     Mono<Permit> enter() {
+        return Mono.defer(() -> tryTake() ? Mono.just(new Permit()) : waitForPermit());
+    }
+
+    private Mono<Permit> waitForPermit() {
         return Mono.<Permit>create(sink -> {
             if (tryTake()) {
                 sink.success(new Permit());
