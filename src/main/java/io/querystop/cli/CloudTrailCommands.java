@@ -18,19 +18,10 @@ final class CloudTrailCommands {
     @Command(name = "cancel-query", description = "Cancels a CloudTrail Lake query (or every one in a file).",
         mixinStandardHelpOptions = true)
     static final class CancelQuery implements Callable<Integer> {
-        static final class QueryIds {
-            @Option(names = "--query-id", paramLabel = "ID", required = true, description = "The query.")
-            String queryId;
-
-            @Option(names = "--query-ids-file", paramLabel = "FILE", required = true,
-                description = "Cancel every id in FILE (one per line, '#' comments; '-' reads standard input).")
-            String file;
-        }
-
         @Spec
         CommandSpec spec;
         @ArgGroup(exclusive = true, multiplicity = "1")
-        QueryIds ids;
+        NeptuneDataCommands.QueryIds ids;
         @Option(names = "--event-data-store", paramLabel = "ARN", description = "The event data store's ARN or id.")
         String eventDataStore;
         @Option(names = "--event-data-store-owner-account-id", paramLabel = "ID",

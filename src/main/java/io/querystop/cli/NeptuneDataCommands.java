@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         NeptuneDataCommands.CancelLoaderJob.class, NeptuneDataCommands.GetOpenCypherQueryStatus.class})
 final class NeptuneDataCommands {
 
-    /** One query id, or a file of them. */
+    /** One query id, or a file of them; shared by the Neptune and CloudTrail commands. */
     static final class QueryIds {
         @Option(names = "--query-id", paramLabel = "ID", required = true, description = "The query to act on.")
         String queryId;

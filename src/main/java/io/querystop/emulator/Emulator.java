@@ -90,7 +90,6 @@ public final class Emulator implements AutoCloseable {
     private final BlockingQueue<RecordedRequest> recorded;
     private final AtomicLong sequence = new AtomicLong();
     private final LongAdder clientAborts = new LongAdder();
-    private final LongAdder unrecorded = new LongAdder();
     private final java.util.concurrent.atomic.AtomicInteger serving = new java.util.concurrent.atomic.AtomicInteger();
     private final LongAdder throttled = new LongAdder();
     private final java.util.concurrent.atomic.AtomicInteger peakServing = new java.util.concurrent.atomic.AtomicInteger();
@@ -283,7 +282,6 @@ public final class Emulator implements AutoCloseable {
         recorded.clear();
         sequence.set(0);
         clientAborts.reset();
-        unrecorded.reset();
         throttled.reset();
         peakServing.set(0);
         latency = settings.latency;
@@ -322,9 +320,7 @@ public final class Emulator implements AutoCloseable {
             : verifier.verify(method, rawPath, rawQuery, headers, body, now, route.signingName());
         RecordedRequest recordedRequest = new RecordedRequest(sequence.incrementAndGet(), method, rawPath, rawQuery,
             route, id, List.copyOf(headers), body, signature.problem(), now);
-        if (!recorded.offer(recordedRequest)) {
-            unrecorded.increment();
-        }
+        recorded.offer(recordedRequest); // beyond maxRecordedRequests: counted by requestCount(), not kept
 
         Fault fault = queuedFaults.get(route).poll();
         FaultPolicy policy = faultPolicy;

@@ -304,11 +304,6 @@ public final class HttpTransport implements AutoCloseable {
         return true;
     }
 
-    /** The offset applied to the signing clock after clock-skew errors; zero until one happens. */
-    public Duration clockOffset() {
-        return clock.offset();
-    }
-
     private static long declaredLength(HttpClientResponse response) {
         String value = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
         if (value == null) {
