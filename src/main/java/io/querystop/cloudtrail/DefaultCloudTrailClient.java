@@ -23,13 +23,21 @@ final class DefaultCloudTrailClient extends TransportClient implements CloudTrai
         if (request == null) {
             return Mono.error(new java.lang.IllegalArgumentException("request must not be null"));
         }
+        return transport.exchange(operation(request), DefaultCloudTrailClient::cancelQueryResponse);
+    }
+
+    static OperationRequest operation(CancelQueryRequest request) {
         byte[] body = new JsonWriter()
             .member("EventDataStore", request.eventDataStore())
             .member("QueryId", request.queryId())
             .member("EventDataStoreOwnerAccountId", request.eventDataStoreOwnerAccountId())
             .toUtf8();
-        return transport.exchange(OperationRequest.awsJson("CancelQuery", TARGET_PREFIX + "CancelQuery", CONTENT_TYPE,
-            body), DefaultCloudTrailClient::cancelQueryResponse);
+        return OperationRequest.awsJson("CancelQuery", TARGET_PREFIX + "CancelQuery", CONTENT_TYPE, body);
+    }
+
+    /** The transport, for code in this package that measures its layers (the benchmarks). */
+    HttpTransport transport() {
+        return transport;
     }
 
     static CancelQueryResponse cancelQueryResponse(JsonNode body) {

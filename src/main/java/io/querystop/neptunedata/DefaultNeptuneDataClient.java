@@ -17,38 +17,53 @@ final class DefaultNeptuneDataClient extends TransportClient implements NeptuneD
 
     @Override
     public Mono<CancelGremlinQueryResponse> cancelGremlinQuery(CancelGremlinQueryRequest request) {
-        return request == null ? nullRequest() : transport.exchange(
-            OperationRequest.rest("CancelGremlinQuery", HttpMethod.DELETE,
-                "/gremlin/status/" + encodeSegment(request.queryId())),
-            NeptuneDataResponses::cancelGremlinQuery);
+        return request == null ? nullRequest()
+            : transport.exchange(operation(request), NeptuneDataResponses::cancelGremlinQuery);
     }
 
     @Override
     public Mono<CancelOpenCypherQueryResponse> cancelOpenCypherQuery(CancelOpenCypherQueryRequest request) {
-        if (request == null) {
-            return nullRequest();
-        }
-        String path = "/opencypher/status/" + encodeSegment(request.queryId());
-        OperationRequest op = request.silent() == null
-            ? OperationRequest.rest("CancelOpenCypherQuery", HttpMethod.DELETE, path)
-            : OperationRequest.rest("CancelOpenCypherQuery", HttpMethod.DELETE, path, "silent",
-                request.silent().toString());
-        return transport.exchange(op, NeptuneDataResponses::cancelOpenCypherQuery);
+        return request == null ? nullRequest()
+            : transport.exchange(operation(request), NeptuneDataResponses::cancelOpenCypherQuery);
     }
 
     @Override
     public Mono<CancelLoaderJobResponse> cancelLoaderJob(CancelLoaderJobRequest request) {
-        return request == null ? nullRequest() : transport.exchange(
-            OperationRequest.rest("CancelLoaderJob", HttpMethod.DELETE, "/loader/" + encodeSegment(request.loadId())),
-            NeptuneDataResponses::cancelLoaderJob);
+        return request == null ? nullRequest()
+            : transport.exchange(operation(request), NeptuneDataResponses::cancelLoaderJob);
     }
 
     @Override
     public Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(GetOpenCypherQueryStatusRequest request) {
-        return request == null ? nullRequest() : transport.exchange(
-            OperationRequest.rest("GetOpenCypherQueryStatus", HttpMethod.GET,
-                "/opencypher/status/" + encodeSegment(request.queryId())),
-            NeptuneDataResponses::getOpenCypherQueryStatus);
+        return request == null ? nullRequest()
+            : transport.exchange(operation(request), NeptuneDataResponses::getOpenCypherQueryStatus);
+    }
+
+    static OperationRequest operation(CancelGremlinQueryRequest request) {
+        return OperationRequest.rest("CancelGremlinQuery", HttpMethod.DELETE,
+            "/gremlin/status/" + encodeSegment(request.queryId()));
+    }
+
+    static OperationRequest operation(CancelOpenCypherQueryRequest request) {
+        String path = "/opencypher/status/" + encodeSegment(request.queryId());
+        return request.silent() == null
+            ? OperationRequest.rest("CancelOpenCypherQuery", HttpMethod.DELETE, path)
+            : OperationRequest.rest("CancelOpenCypherQuery", HttpMethod.DELETE, path, "silent",
+                request.silent().toString());
+    }
+
+    static OperationRequest operation(CancelLoaderJobRequest request) {
+        return OperationRequest.rest("CancelLoaderJob", HttpMethod.DELETE, "/loader/" + encodeSegment(request.loadId()));
+    }
+
+    static OperationRequest operation(GetOpenCypherQueryStatusRequest request) {
+        return OperationRequest.rest("GetOpenCypherQueryStatus", HttpMethod.GET,
+            "/opencypher/status/" + encodeSegment(request.queryId()));
+    }
+
+    /** The transport, for code in this package that measures its layers (the benchmarks). */
+    HttpTransport transport() {
+        return transport;
     }
 
     private static <T> Mono<T> nullRequest() {

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.querystop.AwsErrorDetails;
+import io.querystop.AwsServiceException;
 import io.querystop.CallTimeoutException;
 import io.querystop.ConnectTimeoutException;
 import io.querystop.ConnectionPoolStats;
@@ -207,7 +208,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private <T> Mono<T> send(OperationRequest op, ResponseMapper<T> mapper, AwsCredentialsIdentity identity,
                              Call call) {
-        SdkHttpRequest signed = signer.sign(unsignedRequest(op), op.body(), identity, clock);
+        SdkHttpRequest signed = signedRequest(op, identity);
         String url = endpoint.url(op.encodedPath(), op.encodedQuery());
         return http.request(op.method())
             .uri(url)
@@ -223,6 +224,14 @@ public final class HttpTransport implements AutoCloseable {
             })
             .responseConnection((response, connection) -> read(op, mapper, response, connection, call))
             .single();
+    }
+
+    /**
+     * The request as it goes on the wire, built and signed: the CPU-bound first half of every attempt (public so that
+     * the benchmarks can measure it alone).
+     */
+    public SdkHttpRequest signedRequest(OperationRequest op, AwsCredentialsIdentity identity) {
+        return signer.sign(unsignedRequest(op), op.body(), identity, clock);
     }
 
     private SdkHttpRequest unsignedRequest(OperationRequest op) {
@@ -267,21 +276,37 @@ public final class HttpTransport implements AutoCloseable {
                     LOG.debug("{} {} {} -> HTTP {} ({} bytes)", op.operationName(), op.method(), endpoint.hostHeader(),
                         status, body.received());
                 }
-                if (success) {
-                    try {
-                        sink.next(mapper.map(body.finish()));
-                    } catch (IOException | MemberTypeException e) {
-                        sink.error(new InvalidResponseException(op.operationName(), status, e.getMessage(), e));
-                    }
-                } else {
-                    AwsErrorDetails details = errorDetails(op, status, response, body);
-                    if (details.errorCode() != null && ErrorClassification.CLOCK_SKEW_CODES.contains(details.errorCode())
-                        && correctClock(response)) {
+                try {
+                    sink.next(decode(op, mapper, status, response.responseHeaders(), body));
+                } catch (AwsServiceException error) {
+                    String code = error.errorCode();
+                    if (code != null && ErrorClassification.CLOCK_SKEW_CODES.contains(code) && correctClock(response)) {
                         call.skewCorrectedAttempt = call.attempts;
                     }
-                    sink.error(settings.errors().toException(details));
+                    sink.error(error);
+                } catch (InvalidResponseException error) {
+                    sink.error(error);
                 }
             });
+    }
+
+    /**
+     * A complete body turned into the call's result: the response record for a 2xx, else the service's typed
+     * exception, thrown. The CPU-bound second half of every attempt (public so that the benchmarks can measure it).
+     *
+     * @throws InvalidResponseException when a 2xx body is not the JSON the operation answers
+     * @throws AwsServiceException      for any other status
+     */
+    public <T> T decode(OperationRequest op, ResponseMapper<T> mapper, int status, HttpHeaders headers,
+                        ResponseBody body) {
+        if (status >= 200 && status < 300) {
+            try {
+                return mapper.map(body.finish());
+            } catch (IOException | MemberTypeException e) {
+                throw new InvalidResponseException(op.operationName(), status, e.getMessage(), e);
+            }
+        }
+        throw settings.errors().toException(errorDetails(op, status, headers, body));
     }
 
     /** Moves the signing clock to the service's {@code Date} when they are more than a few minutes apart. */
@@ -316,8 +341,7 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    private AwsErrorDetails errorDetails(OperationRequest op, int status, HttpClientResponse response,
-                                         ResponseBody body) {
+    private AwsErrorDetails errorDetails(OperationRequest op, int status, HttpHeaders headers, ResponseBody body) {
         JsonNode json = null;
         String unreadable = null;
         try {
@@ -327,14 +351,14 @@ public final class HttpTransport implements AutoCloseable {
                 unreadable = "a JSON body that is not an object: " + body.snippet();
             }
         } catch (IOException e) {
-            String type = response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE);
+            String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
             unreadable = "a non-JSON body" + (type == null ? "" : " (" + type + ")") + ": " + body.snippet();
         }
         String code = ErrorClassification.normalizeCode(firstNonBlank(
-            response.responseHeaders().get("x-amzn-errortype"), text(json, "code"), text(json, "__type")));
+            headers.get("x-amzn-errortype"), text(json, "code"), text(json, "__type")));
         String message = unreadable != null ? unreadable
             : firstNonBlank(text(json, "detailedMessage"), text(json, "message"), text(json, "Message"));
-        String requestId = firstNonBlank(text(json, "requestId"), response.responseHeaders().get("x-amzn-RequestId"));
+        String requestId = firstNonBlank(text(json, "requestId"), headers.get("x-amzn-RequestId"));
         ServiceErrors errors = settings.errors();
         boolean throttling = ErrorClassification.isThrottling(status, code);
         boolean retryable = throttling || ErrorClassification.isRetryableStatus(status)
