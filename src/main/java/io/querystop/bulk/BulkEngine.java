@@ -372,7 +372,10 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
 
             @Override
             protected void hookOnComplete() {
-                complete(CancelOutcome.Status.FAILED, null, new IllegalStateException("the call ended without an answer"));
+                if (!done.get()) { // the usual completion follows an answer: no exception to build for it
+                    complete(CancelOutcome.Status.FAILED, null,
+                        new IllegalStateException("the call ended without an answer"));
+                }
             }
 
             @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.querystop.AwsErrorDetails;
 import io.querystop.AwsServiceException;
@@ -44,7 +45,6 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.util.retry.Retry;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -155,13 +155,21 @@ public final class HttpTransport implements AutoCloseable {
             }
             Call call = new Call(context.getOrDefault(RetryPolicy.class, retryPolicy),
                 context.getOrDefault(AttemptListener.class, null));
-            return Mono.defer(() -> attempt(op, mapper, call))
-                .retryWhen(Retry.from(signals -> signals.concatMap(signal -> nextAttempt(op, call, signal.failure()))))
-                .timeout(settings.timeouts().call(), Mono.defer(() ->
+            return attempts(op, mapper, call)
+                .timeout(CallDeadlines.after(settings.timeouts().call()), Mono.defer(() ->
                     Mono.error(new CallTimeoutException(op.operationName(), settings.timeouts().call()))))
                 .doOnSuccess(response -> retryQuota.release(call.retryTokens > 0 ? call.retryTokens : 1))
                 .doOnError(QuerystopException.class, error -> error.recordAttempts(call.attempts));
         });
+    }
+
+    /**
+     * The attempts of one call. The retry operators are assembled only after a failure, so that a call answered at
+     * the first attempt (nearly all) pays nothing for retries it did not need.
+     */
+    private <T> Mono<T> attempts(OperationRequest op, ResponseMapper<T> mapper, Call call) {
+        return Mono.defer(() -> attempt(op, mapper, call))
+            .onErrorResume(failure -> nextAttempt(op, call, failure).then(Mono.defer(() -> attempts(op, mapper, call))));
     }
 
     /** One attempt: wait for the adaptive limiter if it says so, then sign afresh and send. */
@@ -236,7 +244,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private SdkHttpRequest unsignedRequest(OperationRequest op) {
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
-            .method(SdkHttpMethod.fromValue(op.method().name()))
+            .method(sdkMethod(op.method()))
             .protocol(endpoint.secure() ? "https" : "http")
             .host(endpoint.host())
             .port(endpoint.port())
@@ -255,6 +263,17 @@ public final class HttpTransport implements AutoCloseable {
             request.putHeader("X-Amz-Target", op.amzTarget());
         }
         return request.build();
+    }
+
+    /** {@code SdkHttpMethod.fromValue} searches all values on each call; these are the methods the clients use. */
+    private static SdkHttpMethod sdkMethod(HttpMethod method) {
+        if (method == HttpMethod.DELETE) {
+            return SdkHttpMethod.DELETE;
+        }
+        if (method == HttpMethod.GET) {
+            return SdkHttpMethod.GET;
+        }
+        return method == HttpMethod.POST ? SdkHttpMethod.POST : SdkHttpMethod.fromValue(method.name());
     }
 
     private <T> Mono<T> read(OperationRequest op, ResponseMapper<T> mapper, HttpClientResponse response,

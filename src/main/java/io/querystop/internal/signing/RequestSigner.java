@@ -48,13 +48,44 @@ public final class RequestSigner {
     public SdkHttpRequest sign(SdkHttpRequest request, byte[] payload, AwsCredentialsIdentity credentials,
                                Clock clock) {
         ContentStreamProvider body = payload == null ? null : () -> new ByteArrayInputStream(payload);
+        // The SDK normalizes the path through java.net.URI on every request; for a path already in normal form
+        // that is an identity, so it is skipped (the canonical request, and so the signature, is the same).
+        boolean normalize = !isNormalForm(request.encodedPath());
         return SIGNER.sign(r -> r.identity(credentials)
                 .request(request)
                 .payload(body)
                 .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, signingName)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(HttpSigner.SIGNING_CLOCK, clock))
+                .putProperty(HttpSigner.SIGNING_CLOCK, clock)
+                .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, normalize))
             .request();
+    }
+
+    /**
+     * Whether RFC 3986 normalization (what {@code URI.normalize()} does) would leave this encoded path as it is: it
+     * starts with {@code /} and has no empty, {@code .} or {@code ..} segment. Every path the clients build is in this
+     * form; the official test vectors also have paths that are not.
+     */
+    static boolean isNormalForm(String encodedPath) {
+        if (encodedPath == null || encodedPath.isEmpty() || encodedPath.charAt(0) != '/') {
+            return false;
+        }
+        int length = encodedPath.length();
+        int segmentStart = 1;
+        for (int i = 1; i <= length; i++) {
+            if (i == length || encodedPath.charAt(i) == '/') {
+                int segmentLength = i - segmentStart;
+                boolean last = i == length;
+                if ((segmentLength == 0 && !last) // '//' (a trailing '/' is kept by normalization)
+                    || (segmentLength == 1 && encodedPath.charAt(segmentStart) == '.')
+                    || (segmentLength == 2 && encodedPath.charAt(segmentStart) == '.'
+                        && encodedPath.charAt(segmentStart + 1) == '.')) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            }
+        }
+        return true;
     }
 
     public String signingName() {
