@@ -33,12 +33,11 @@ final class ConnectionGate {
     final class Permit {
         private final AtomicBoolean released = new AtomicBoolean();
 
-        Mono<Void> release() {
+        void release() {
             if (released.compareAndSet(false, true)) {
                 available.incrementAndGet();
                 drain();
             }
-            return Mono.empty();
         }
     }
 
@@ -67,14 +66,17 @@ final class ConnectionGate {
         this.waitTimeout = waitTimeout;
     }
 
-    /** A permit, at once or after waiting; cold. Only a caller that has to wait pays for a timeout timer. */
+    /**
+     * A permit, at once or after waiting; cold. First come, first served: nobody takes a free permit while others
+     * wait (without that, a waiter can lose every race to newcomers and wait for a very long time).
+     */
     Mono<Permit> enter() {
-        return Mono.defer(() -> tryTake() ? Mono.just(new Permit()) : waitForPermit());
+        return Mono.defer(() -> waiting.get() == 0 && tryTake() ? Mono.just(new Permit()) : waitForPermit());
     }
 
     private Mono<Permit> waitForPermit() {
         return Mono.<Permit>create(sink -> {
-            if (tryTake()) {
+            if (waiting.get() == 0 && tryTake()) {
                 sink.success(new Permit());
                 return;
             }
@@ -92,7 +94,7 @@ final class ConnectionGate {
             });
             waiters.add(waiter);
             drain(); // a permit may have come free between tryTake and add
-        }).timeout(waitTimeout, Mono.error(GateTimeoutException::new));
+        }).timeout(CallDeadlines.after(waitTimeout), Mono.error(GateTimeoutException::new));
     }
 
     /** Callers waiting for a permit. */

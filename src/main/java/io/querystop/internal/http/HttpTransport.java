@@ -176,8 +176,11 @@ public final class HttpTransport implements AutoCloseable {
     private <T> Mono<T> attempt(OperationRequest op, ResponseMapper<T> mapper, Call call) {
         call.attempts++;
         Mono<T> attempt = credentials.get()
-            .flatMap(identity -> Mono.usingWhen(gate.enter(), permit -> send(op, mapper, identity, call),
-                ConnectionGate.Permit::release, (permit, error) -> permit.release(), ConnectionGate.Permit::release))
+            .flatMap(identity -> gate.enter().flatMap(permit -> send(op, mapper, identity, call)
+                // Released before the answer travels on, so that a call started in reaction to it finds it free.
+                .doOnSuccess(response -> permit.release())
+                .doOnError(error -> permit.release())
+                .doOnCancel(permit::release)))
             .onErrorMap(error -> translate(op, error));
         if (call.listener != null) {
             long start = System.nanoTime();

@@ -29,11 +29,11 @@ class ConnectionGateUnitTests {
         b.dispose();
         assertThat(gate.waiting()).isEqualTo(2);
 
-        first.release().block();
+        first.release();
         assertThat(served).containsExactly("a");
-        first.release().block(); // idempotent: no second permit appears
+        first.release(); // idempotent: no second permit appears
         assertThat(served).containsExactly("a");
-        permits.get(0).release().block();
+        permits.get(0).release();
         assertThat(served).containsExactly("a", "c");
         assertThat(gate.waiting()).isZero();
     }
@@ -56,13 +56,12 @@ class ConnectionGateUnitTests {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger maxInside = new AtomicInteger();
         Flux.range(0, 2_000)
-            .flatMap(i -> Mono.usingWhen(gate.enter(),
-                permit -> Mono.fromCallable(() -> {
+            .flatMap(i -> gate.enter().flatMap(permit -> Mono.fromCallable(() -> {
                     maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
                     inside.decrementAndGet();
                     return i;
-                }).subscribeOn(Schedulers.parallel()),
-                ConnectionGate.Permit::release), 256)
+                }).subscribeOn(Schedulers.parallel())
+                .doFinally(signal -> permit.release())), 256)
             .as(StepVerifier::create)
             .expectNextCount(2_000)
             .verifyComplete();
