@@ -1,6 +1,5 @@
 package io.querystop.benchmarks;
 
-import io.netty.buffer.Unpooled;
 import io.querystop.ConnectionPoolSettings;
 import io.querystop.bulk.BulkCancel;
 import io.querystop.bulk.BulkOptions;
@@ -9,8 +8,6 @@ import io.querystop.bulk.ProgressTracker;
 import io.querystop.neptunedata.NeptuneDataClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -18,15 +15,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.LoopResources;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Bulk cancellation of N generated Gremlin query ids against a minimal in-process loopback server (answers
+ * Bulk cancellation of N generated Gremlin query ids against the in-process {@link LoopbackServer} (answers
  * {@code {"status":"200 OK"}}, checks nothing, so the client's cost dominates). Reports wall time, throughput, heap used
  * (sampled every 250 ms, and after a GC at start and end) and the outcome counts. Bounded by N and by 15 minutes.
  *
@@ -35,21 +28,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class BulkScale {
 
-    private static final byte[] OK = "{\"status\":\"200 OK\"}".getBytes(StandardCharsets.UTF_8);
-
     public static void main(String[] args) {
         int ids = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        LoopResources serverLoops = LoopResources.create("bench-server", 1, true);
-        DisposableServer server = HttpServer.create()
-            .bindAddress(() -> new InetSocketAddress("127.0.0.1", 0))
-            .runOn(serverLoops)
-            .handle((request, response) -> response.header("Content-Type", "application/json")
-                .header("Content-Length", Integer.toString(OK.length))
-                .send(Mono.just(Unpooled.wrappedBuffer(OK))))
-            .bindNow();
-        String endpoint = "http://127.0.0.1:" + ((InetSocketAddress) server.address()).getPort();
+        LoopbackServer server = LoopbackServer.start();
+        String endpoint = server.endpoint();
         NeptuneDataClient neptune = NeptuneDataClient.builder().endpoint(endpoint).region("us-east-1")
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")))
             .connectionPool(ConnectionPoolSettings.defaults().withMaxConnections(concurrency))
@@ -95,8 +79,7 @@ public final class BulkScale {
                 heapAtStart >> 20, peakHeap.get() >> 20, heapAtEnd >> 20);
         } finally {
             neptune.closeLater().block(Duration.ofSeconds(10));
-            server.disposeNow();
-            serverLoops.disposeLater().block(Duration.ofSeconds(10));
+            server.close();
         }
     }
 }

@@ -71,12 +71,12 @@ final class ConnectionGate {
      * wait (without that, a waiter can lose every race to newcomers and wait for a very long time).
      */
     Mono<Permit> enter() {
-        return Mono.defer(() -> waiting.get() == 0 && tryTake() ? Mono.just(new Permit()) : waitForPermit());
+        return Mono.defer(() -> tryTakeInTurn() ? Mono.just(new Permit()) : waitForPermit());
     }
 
     private Mono<Permit> waitForPermit() {
         return Mono.<Permit>create(sink -> {
-            if (waiting.get() == 0 && tryTake()) {
+            if (tryTakeInTurn()) {
                 sink.success(new Permit());
                 return;
             }
@@ -100,6 +100,11 @@ final class ConnectionGate {
     /** Callers waiting for a permit. */
     int waiting() {
         return waiting.get();
+    }
+
+    /** A free permit for a newcomer, but only when nobody is waiting ahead of it. */
+    private boolean tryTakeInTurn() {
+        return waiting.get() == 0 && tryTake();
     }
 
     private boolean tryTake() {

@@ -14,9 +14,6 @@ interface Driver extends AutoCloseable {
      */
     long run(String[] ids, int from, int count, long[] latencies) throws Exception;
 
-    @Override
-    void close() throws Exception;
-
     static Driver create(String name, String endpoint, int concurrency) {
         return switch (name) {
             case "querystop" -> new QuerystopDriver(endpoint, concurrency);
