@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 /**
  * The CloudTrail Lake query to cancel ({@code CancelQuery}). Members left {@code null} are left out of the request.
  *
+ * <p>The constructor throws {@link java.lang.IllegalArgumentException} naming the member that breaks the model's constraints.
+ *
  * @param queryId                      required: the 36-character id from {@code StartQuery} ({@code [a-f0-9-]})
  * @param eventDataStore               the event data store's ARN or id suffix, 3 to 256 characters of
  *                                     {@code [a-zA-Z0-9._/\-:]}; optional (deprecated by CloudTrail)
  * @param eventDataStoreOwnerAccountId the owner's account id, 12 to 16 digits; optional
- * @throws java.lang.IllegalArgumentException naming the member that breaks the model's constraints
  */
 public record CancelQueryRequest(String queryId, String eventDataStore, String eventDataStoreOwnerAccountId) {
 

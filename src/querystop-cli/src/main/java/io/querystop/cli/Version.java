@@ -10,7 +10,7 @@ final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream("/io/querystop/version.properties")) {
+        try (InputStream in = Version.class.getResourceAsStream("/io/querystop/cli/version.properties")) {
             if (in != null) {
                 properties.load(in);
             }
