@@ -1,7 +1,6 @@
 package io.querystop.benchmarks;
 
 import io.querystop.ConnectionPoolSettings;
-import io.querystop.bulk.BulkCancel;
 import io.querystop.bulk.BulkOptions;
 import io.querystop.bulk.CancelOutcome;
 import io.querystop.bulk.ProgressTracker;
@@ -59,7 +58,7 @@ public final class BulkScale {
                 });
             long start = System.nanoTime();
             Flux<String> generated = Flux.range(0, ids).map(i -> "00000000-0000-4000-8000-" + String.format("%012d", i));
-            BulkCancel.gremlinQueries(neptune, generated, BulkOptions.defaults().withMaxConcurrency(concurrency)
+            neptune.cancelGremlinQueries(generated, BulkOptions.defaults().withMaxConcurrency(concurrency)
                     .withAdaptiveConcurrency(false).withProgress(progress))
                 .doOnNext(outcome -> counts.get(outcome.status()).increment())
                 .blockLast(Duration.ofMinutes(15));

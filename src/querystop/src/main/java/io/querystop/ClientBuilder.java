@@ -17,7 +17,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * What the builders of both service clients share: region, credentials, pooling, timeouts, TLS and resources.
- * Every setting is optional; {@code build()} checks them and throws {@link IllegalArgumentException} naming the
+ * Every setting is optional; {@code build()} checks them and throws {@link InvalidInputException} naming the
  * setting that is wrong.
  *
  * @param <B> the concrete builder
@@ -130,7 +130,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         Validation.notNull("clock", clock);
         Validation.notNull("retryPolicy", retryPolicy);
         if (maxResponseBytes <= 0) {
-            throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
+            throw new InvalidInputException("maxResponseBytes", "must be positive, was " + maxResponseBytes);
         }
         String resolvedRegion = resolveRegion(regionFromEndpoint);
         boolean owned = credentialsProvider == null;
@@ -147,12 +147,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
             try {
                 chosen = new DefaultAwsRegionProviderChain().getRegion().id();
             } catch (SdkClientException e) {
-                throw new IllegalArgumentException("region must be set: none was given and the AWS default region "
+                throw new InvalidInputException("region", "must be set: none was given and the AWS default region "
                     + "chain found none (AWS_REGION, aws.region, profile file, instance metadata)", e);
             }
         }
         if (!REGION.matcher(chosen).matches()) {
-            throw new IllegalArgumentException("region must look like us-east-1, was '" + chosen + "'");
+            throw new InvalidInputException("region", "must look like us-east-1, was '" + chosen + "'");
         }
         return chosen;
     }

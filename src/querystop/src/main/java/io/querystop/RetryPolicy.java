@@ -26,9 +26,8 @@ import java.util.function.Predicate;
  * RetryPolicy patient = RetryPolicy.standard().toBuilder().maxAttempts(5).build();
  * }</pre>
  *
- * <p>A policy in the subscriber's Reactor {@code Context} under the key {@code RetryPolicy.class} overrides the
- * client's for that call: {@code neptune.cancelGremlinQuery(id).contextWrite(c -> c.put(RetryPolicy.class, policy))}.
- * The retry quota and the adaptive limiter stay the client's.
+ * <p>{@link CallOptions#withRetryPolicy} overrides the client's policy for one call. The retry quota and the adaptive
+ * limiter stay the client's.
  */
 public final class RetryPolicy {
 
@@ -186,7 +185,7 @@ public final class RetryPolicy {
         /** A retry quota of {@code tokens} per client, {@code costPerRetry} taken per retry; 0 tokens: no quota. */
         public Builder retryQuota(int tokens, int costPerRetry) {
             if (tokens < 0 || costPerRetry < 0) {
-                throw new IllegalArgumentException("retryQuota must not be negative");
+                throw new InvalidInputException("retryQuota", "must not be negative");
             }
             this.retryQuota = tokens;
             this.retryCost = costPerRetry;

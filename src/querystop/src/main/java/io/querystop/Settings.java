@@ -10,13 +10,13 @@ final class Settings {
 
     static void positive(String name, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
+            throw new InvalidInputException(name, "must be positive, was " + value);
         }
     }
 
     static void positive(String name, Duration value) {
         if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+            throw new InvalidInputException(name, "must be a positive duration, was " + value);
         }
     }
 }

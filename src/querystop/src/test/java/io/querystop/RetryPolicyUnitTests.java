@@ -3,8 +3,8 @@ package io.querystop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.querystop.cloudtrail.CloudTrailException;
-import io.querystop.neptunedata.NeptuneDataException;
+import io.querystop.cloudtrail.errors.CloudTrailException;
+import io.querystop.neptunedata.errors.NeptuneDataException;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

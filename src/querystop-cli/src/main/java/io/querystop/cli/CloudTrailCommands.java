@@ -1,6 +1,5 @@
 package io.querystop.cli;
 
-import io.querystop.bulk.BulkCancel;
 import io.querystop.cloudtrail.CancelQueryRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -38,7 +37,7 @@ final class CloudTrailCommands {
                     c -> c.cancelQuery(new CancelQueryRequest(ids.queryId, eventDataStore, ownerAccountId)));
             }
             return run.bulk("CancelQuery", "--query-ids-file", ids.file, bulk, run::cloudTrail,
-                (client, options) -> flux -> BulkCancel.cloudTrailQueries(client, flux, eventDataStore,
+                (client, options) -> flux -> client.cancelQueries(flux, eventDataStore,
                     ownerAccountId, options));
         }
     }

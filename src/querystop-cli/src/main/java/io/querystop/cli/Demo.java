@@ -1,6 +1,5 @@
 package io.querystop.cli;
 
-import io.querystop.bulk.BulkCancel;
 import io.querystop.bulk.BulkOptions;
 import io.querystop.bulk.BulkProgress;
 import io.querystop.bulk.CancelOutcome;
@@ -88,12 +87,12 @@ final class Demo {
 
                 out.printf(Locale.ROOT, "%-20s %7s %10s %12s %7s %8s %8s %8s %8s %9s%n", "kind", "ids",
                     "cancelled", "not running", "failed", "wall ms", "req/s", "p50 ms", "p99 ms", "settled");
-                report("Gremlin queries", gremlin, (ids, options) -> BulkCancel.gremlinQueries(neptune, ids, options));
+                report("Gremlin queries", gremlin, (ids, options) -> neptune.cancelGremlinQueries(ids, options));
                 report("openCypher queries", openCypher,
-                    (ids, options) -> BulkCancel.openCypherQueries(neptune, ids, true, options));
-                report("loader jobs", loads, (ids, options) -> BulkCancel.loaderJobs(neptune, ids, options));
+                    (ids, options) -> neptune.cancelOpenCypherQueries(ids, true, options));
+                report("loader jobs", loads, (ids, options) -> neptune.cancelLoaderJobs(ids, options));
                 report("CloudTrail queries", cloudTrail,
-                    (ids, options) -> BulkCancel.cloudTrailQueries(trail, ids, options));
+                    (ids, options) -> trail.cancelQueries(ids, options));
 
                 long stillRunning = gremlin.stream().filter(id ->
                     emulator.state(Route.CANCEL_GREMLIN_QUERY, id).orElse("").equals("RUNNING")).count()

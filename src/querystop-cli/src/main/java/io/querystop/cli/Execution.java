@@ -2,6 +2,7 @@ package io.querystop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.querystop.AwsServiceException;
+import io.querystop.InvalidInputException;
 import io.querystop.RetryPolicy;
 import io.querystop.Timeouts;
 import io.querystop.bulk.BulkOptions;
@@ -23,8 +24,6 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -35,9 +34,6 @@ import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 
 /** What every service command does: build the client, make one call or a bulk run, print, and pick the exit code. */
 final class Execution {
-
-    private static final Pattern FIELD = Pattern.compile("^(queryId|loadId|eventDataStore|"
-        + "eventDataStoreOwnerAccountId|endpoint|region|maxConcurrency|maxRequestsPerSecond) (.*)$", Pattern.DOTALL);
 
     final QuerystopCommand root;
     final GlobalOptions global;
@@ -236,11 +232,15 @@ final class Execution {
             root.err.println(cli.getMessage());
             return cli.exitCode();
         }
+        if (cause instanceof InvalidInputException invalid) {
+            String option = option(invalid.field());
+            root.err.println(option == null
+                ? "querystop: error: " + invalid.getMessage()
+                : "querystop: error: argument " + option + ": " + invalid.reason());
+            return CliException.USAGE;
+        }
         if (cause instanceof IllegalArgumentException invalid) {
-            Matcher field = FIELD.matcher(String.valueOf(invalid.getMessage()));
-            root.err.println(field.matches()
-                ? "querystop: error: argument " + option(field.group(1)) + ": " + field.group(2)
-                : "querystop: error: " + invalid.getMessage());
+            root.err.println("querystop: error: " + invalid.getMessage());
             return CliException.USAGE;
         }
         if (cause instanceof AwsServiceException service) {
@@ -262,6 +262,7 @@ final class Execution {
         return current;
     }
 
+    /** The option that sets a library field, or {@code null} when no option of the CLI does. */
     private static String option(String field) {
         return switch (field) {
             case "queryId" -> "--query-id";
@@ -272,7 +273,7 @@ final class Execution {
             case "region" -> "--region";
             case "maxConcurrency" -> "--concurrency";
             case "maxRequestsPerSecond" -> "--max-rps";
-            default -> field;
+            default -> null;
         };
     }
 }

@@ -1,6 +1,5 @@
 package io.querystop.cli;
 
-import io.querystop.bulk.BulkCancel;
 import io.querystop.neptunedata.CancelOpenCypherQueryRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -42,7 +41,7 @@ final class NeptuneDataCommands {
             return ids.file == null
                 ? run.single("CancelGremlinQuery", run::neptune, c -> c.cancelGremlinQuery(ids.queryId))
                 : run.bulk("CancelGremlinQuery", "--query-ids-file", ids.file, bulk, run::neptune,
-                    (client, options) -> flux -> BulkCancel.gremlinQueries(client, flux, options));
+                    (client, options) -> flux -> client.cancelGremlinQueries(flux, options));
         }
     }
 
@@ -66,7 +65,7 @@ final class NeptuneDataCommands {
                 ? run.single("CancelOpenCypherQuery", run::neptune,
                     c -> c.cancelOpenCypherQuery(new CancelOpenCypherQueryRequest(ids.queryId, silent)))
                 : run.bulk("CancelOpenCypherQuery", "--query-ids-file", ids.file, bulk, run::neptune,
-                    (client, options) -> flux -> BulkCancel.openCypherQueries(client, flux, silent, options));
+                    (client, options) -> flux -> client.cancelOpenCypherQueries(flux, silent, options));
         }
     }
 
@@ -96,7 +95,7 @@ final class NeptuneDataCommands {
             return ids.file == null
                 ? run.single("CancelLoaderJob", run::neptune, c -> c.cancelLoaderJob(ids.loadId))
                 : run.bulk("CancelLoaderJob", "--load-ids-file", ids.file, bulk, run::neptune,
-                    (client, options) -> flux -> BulkCancel.loaderJobs(client, flux, options));
+                    (client, options) -> flux -> client.cancelLoaderJobs(flux, options));
         }
     }
 

@@ -1,95 +1,61 @@
 package io.querystop.bulk;
 
-import io.querystop.cloudtrail.CancelQueryRequest;
-import io.querystop.cloudtrail.CancelQueryResponse;
-import io.querystop.cloudtrail.CloudTrailClient;
-import io.querystop.cloudtrail.InactiveQueryException;
-import io.querystop.cloudtrail.QueryIdNotFoundException;
-import io.querystop.neptunedata.BulkLoadIdNotFoundException;
-import io.querystop.neptunedata.CancelGremlinQueryResponse;
-import io.querystop.neptunedata.CancelLoaderJobResponse;
-import io.querystop.neptunedata.CancelOpenCypherQueryRequest;
-import io.querystop.neptunedata.CancelOpenCypherQueryResponse;
-import io.querystop.neptunedata.NeptuneDataClient;
+import io.querystop.CallOptions;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * Cancels many queries or loader jobs: a {@code Publisher} of ids (or request records) in, a {@code Flux} with exactly
- * one {@link CancelOutcome} per input out.
+ * Runs one call per input with a bound on the calls in flight: a {@code Publisher} of inputs in, a {@code Flux} with
+ * exactly one {@link CancelOutcome} per input out. It knows no service: the service clients' bulk methods
+ * ({@code NeptuneDataClient.cancelGremlinQueries}, {@code CloudTrailClient.cancelQueries}, ...) are built on it, and an
+ * application can build its own the same way.
  *
  * <pre>{@code
  * ProgressTracker progress = new ProgressTracker();
- * BulkCancel.gremlinQueries(neptune, idsFlux, BulkOptions.defaults().withProgress(progress))
+ * neptune.cancelGremlinQueries(idsFlux, BulkOptions.defaults().withProgress(progress))
  *     .filter(outcome -> outcome.status() == CancelOutcome.Status.FAILED)
  *     .subscribe(outcome -> log.warn("{} not cancelled: {}", outcome.id(), outcome.error().toString()));
  * }</pre>
  *
- * <p>Ids are requested from the publisher only as slots free up: a slot is a call in flight or an outcome the
+ * <p>Inputs are requested from the publisher only as slots free up: a slot is a call in flight or an outcome the
  * subscriber has not taken yet, and there are as many as the current in-flight limit (prefetch 0). So at most
- * {@code maxConcurrency} ids are in memory at once, and a slow subscriber stops the pulling of ids. One id's failure
- * is its outcome, never the stream's. An error of the input publisher, or of the client itself (closed, no
+ * {@code maxConcurrency} inputs are in memory at once, and a slow subscriber stops the pulling of inputs. One input's
+ * failure is its outcome, never the stream's. An error of the input publisher, or of the client itself (closed, no
  * credentials), ends the stream with that error after the outcomes of the calls already sent. Cancelling the
- * subscription stops pulling ids and aborts the calls in flight; nothing is sent afterwards. The {@code Flux} is cold.
+ * subscription stops pulling inputs and aborts the calls in flight; nothing is sent afterwards. The {@code Flux} is
+ * cold.
  */
 public final class BulkCancel {
 
     private BulkCancel() {
     }
 
-    public static Flux<CancelOutcome<CancelGremlinQueryResponse>> gremlinQueries(
-        NeptuneDataClient client, Publisher<String> queryIds, BulkOptions options) {
-        return new BulkEngine<>(queryIds, id -> id, client::cancelGremlinQuery, BulkCancel::neptuneQueryNotRunning,
-            options);
+    /**
+     * One call per input, as {@link BulkOptions} says.
+     *
+     * @param inputs     ids or request records
+     * @param idOf       the id an input's outcome carries (and de-duplication compares)
+     * @param call       the call for one input; it must pass the {@link CallOptions} it is given on to the client, so
+     *                   that retries follow the run's policy and the adaptive limit sees every attempt
+     * @param notRunning which errors mean "not running" (for example {@code NeptuneDataErrors::isNotRunning}): such
+     *                   an answer is the {@code NOT_RUNNING} outcome and never retried
+     * @param options    concurrency, ordering, pacing, de-duplication, retries, progress
+     * @param <I>        the input type
+     * @param <R>        the call's response type
+     */
+    public static <I, R> Flux<CancelOutcome<R>> run(Publisher<? extends I> inputs, Function<? super I, String> idOf,
+                                                    BiFunction<? super I, CallOptions, Mono<R>> call,
+                                                    Predicate<Throwable> notRunning, BulkOptions options) {
+        return new BulkEngine<>(inputs, idOf, call, notRunning, options);
     }
 
-    /** @param silent the {@code silent} parameter for every cancel, or {@code null} to leave it out */
-    public static Flux<CancelOutcome<CancelOpenCypherQueryResponse>> openCypherQueries(
-        NeptuneDataClient client, Publisher<String> queryIds, Boolean silent, BulkOptions options) {
-        return new BulkEngine<>(queryIds, id -> id,
-            id -> client.cancelOpenCypherQuery(new CancelOpenCypherQueryRequest(id, silent)),
-            BulkCancel::neptuneQueryNotRunning, options);
-    }
-
-    public static Flux<CancelOutcome<CancelOpenCypherQueryResponse>> openCypherQueryRequests(
-        NeptuneDataClient client, Publisher<CancelOpenCypherQueryRequest> requests, BulkOptions options) {
-        return new BulkEngine<>(requests, CancelOpenCypherQueryRequest::queryId, client::cancelOpenCypherQuery,
-            BulkCancel::neptuneQueryNotRunning, options);
-    }
-
-    public static Flux<CancelOutcome<CancelLoaderJobResponse>> loaderJobs(
-        NeptuneDataClient client, Publisher<String> loadIds, BulkOptions options) {
-        return new BulkEngine<>(loadIds, id -> id, client::cancelLoaderJob,
-            error -> error instanceof BulkLoadIdNotFoundException, options);
-    }
-
-    public static Flux<CancelOutcome<CancelQueryResponse>> cloudTrailQueries(
-        CloudTrailClient client, Publisher<String> queryIds, BulkOptions options) {
-        return new BulkEngine<>(queryIds, id -> id, client::cancelQuery, BulkCancel::cloudTrailNotRunning, options);
-    }
-
-    /** Cancels every query id with the same event data store and owner account (either may be {@code null}). */
-    public static Flux<CancelOutcome<CancelQueryResponse>> cloudTrailQueries(
-        CloudTrailClient client, Publisher<String> queryIds, String eventDataStore, String ownerAccountId,
-        BulkOptions options) {
-        return new BulkEngine<>(queryIds, id -> id,
-            id -> client.cancelQuery(new CancelQueryRequest(id, eventDataStore, ownerAccountId)),
-            BulkCancel::cloudTrailNotRunning, options);
-    }
-
-    public static Flux<CancelOutcome<CancelQueryResponse>> cloudTrailQueryRequests(
-        CloudTrailClient client, Publisher<CancelQueryRequest> requests, BulkOptions options) {
-        return new BulkEngine<>(requests, CancelQueryRequest::queryId, client::cancelQuery,
-            BulkCancel::cloudTrailNotRunning, options);
-    }
-
-    /** Neptune answers 400 InvalidParameterException for a query that finished or never existed. */
-    static boolean neptuneQueryNotRunning(Throwable error) {
-        return error instanceof io.querystop.neptunedata.InvalidParameterException invalid
-            && invalid.statusCode() == 400;
-    }
-
-    static boolean cloudTrailNotRunning(Throwable error) {
-        return error instanceof InactiveQueryException || error instanceof QueryIdNotFoundException;
+    /** {@link #run} for inputs that are the ids themselves. */
+    public static <R> Flux<CancelOutcome<R>> ids(Publisher<String> ids, BiFunction<String, CallOptions, Mono<R>> call,
+                                                 Predicate<Throwable> notRunning, BulkOptions options) {
+        return new BulkEngine<>(ids, Function.identity(), call, notRunning, options);
     }
 }

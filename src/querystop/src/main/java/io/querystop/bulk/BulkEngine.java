@@ -3,7 +3,8 @@ package io.querystop.bulk;
 import io.querystop.CredentialsUnavailableException;
 import io.querystop.QuerystopException;
 import io.querystop.RetryPolicy;
-import io.querystop.internal.http.AttemptListener;
+import io.querystop.AttemptObserver;
+import io.querystop.CallOptions;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
@@ -38,12 +40,13 @@ import reactor.core.scheduler.Schedulers;
 final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
 
     private final Publisher<? extends I> inputs;
-    private final Function<I, String> idOf;
-    private final Function<I, Mono<R>> call;
+    private final Function<? super I, String> idOf;
+    private final BiFunction<? super I, CallOptions, Mono<R>> call;
     private final Predicate<Throwable> notRunning;
     private final BulkOptions options;
 
-    BulkEngine(Publisher<? extends I> inputs, Function<I, String> idOf, Function<I, Mono<R>> call,
+    BulkEngine(Publisher<? extends I> inputs, Function<? super I, String> idOf,
+               BiFunction<? super I, CallOptions, Mono<R>> call,
                Predicate<Throwable> notRunning, BulkOptions options) {
         this.inputs = inputs;
         this.idOf = idOf;
@@ -78,7 +81,7 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
         private final CoreSubscriber<? super CancelOutcome<R>> actual;
         private final AdaptiveLimit limit = new AdaptiveLimit(options.maxConcurrency(), options.adaptiveConcurrency());
         private final ProgressTracker progress = options.progress() != null ? options.progress() : new ProgressTracker();
-        private final RetryPolicy itemPolicy;
+        private final CallOptions itemOptions;
         private final Set<String> seen = options.deduplicate() ? new HashSet<>() : null;
         private final double nanosPerStart = options.maxRequestsPerSecond() > 0
             ? 1e9 / options.maxRequestsPerSecond() : 0;
@@ -107,8 +110,8 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
         Run(CoreSubscriber<? super CancelOutcome<R>> actual) {
             this.actual = actual;
             RetryPolicy base = options.retryPolicy();
-            this.itemPolicy = base.toBuilder().retryOn(error -> !notRunning.test(error) && base.isRetryable(error))
-                .build();
+            this.itemOptions = CallOptions.defaults().withRetryPolicy(base.toBuilder()
+                .retryOn(error -> !notRunning.test(error) && base.isRetryable(error)).build());
         }
 
         @Override
@@ -318,12 +321,11 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
             calls.add(item);
             Mono<R> mono;
             try {
-                mono = call.apply(input.value());
+                mono = call.apply(input.value(), itemOptions.withAttemptObserver(item));
             } catch (RuntimeException e) {
                 mono = Mono.error(e); // e.g. a record refusing a blank id: this input's outcome, not the run's
             }
-            mono.contextWrite(context -> context.put(RetryPolicy.class, itemPolicy).put(AttemptListener.class, item))
-                .subscribe(item);
+            mono.subscribe(item);
         }
 
         /** Records an outcome; {@code fromCall} when it ends a call that was counted as running. */
@@ -343,7 +345,7 @@ final class BulkEngine<I, R> extends Flux<CancelOutcome<R>> {
         }
 
         /** One input's call: exactly one outcome, whatever the Mono does. */
-        private final class ItemCall extends BaseSubscriber<R> implements AttemptListener {
+        private final class ItemCall extends BaseSubscriber<R> implements AttemptObserver {
             private final Input<I> input;
             private final String id;
             private final long startNanos = System.nanoTime();

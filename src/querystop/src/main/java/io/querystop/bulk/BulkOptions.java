@@ -1,5 +1,6 @@
 package io.querystop.bulk;
 
+import io.querystop.InvalidInputException;
 import io.querystop.RetryPolicy;
 
 /**
@@ -27,13 +28,13 @@ public record BulkOptions(int maxConcurrency, boolean adaptiveConcurrency, boole
 
     public BulkOptions {
         if (maxConcurrency <= 0) {
-            throw new IllegalArgumentException("maxConcurrency must be positive, was " + maxConcurrency);
+            throw new InvalidInputException("maxConcurrency", "must be positive, was " + maxConcurrency);
         }
         if (maxRequestsPerSecond < 0 || Double.isNaN(maxRequestsPerSecond)) {
-            throw new IllegalArgumentException("maxRequestsPerSecond must be 0 (no limit) or positive");
+            throw new InvalidInputException("maxRequestsPerSecond", "must be 0 (no limit) or positive");
         }
         if (retryPolicy == null) {
-            throw new IllegalArgumentException("retryPolicy must not be null");
+            throw new InvalidInputException("retryPolicy", "must not be null");
         }
     }
 

@@ -1,7 +1,10 @@
 package io.querystop.cloudtrail;
 
+import io.querystop.cloudtrail.errors.CloudTrailException;
+import io.querystop.CallOptions;
 import io.querystop.ClientBuilder;
 import io.querystop.bulk.BulkCancel;
+import io.querystop.cloudtrail.errors.CloudTrailErrors;
 import io.querystop.bulk.BulkOptions;
 import io.querystop.bulk.CancelOutcome;
 import io.querystop.ConnectionPoolStats;
@@ -32,7 +35,11 @@ public interface CloudTrailClient extends AutoCloseable {
     }
 
     /** Cancels a query that is not yet in a terminal state. */
-    Mono<CancelQueryResponse> cancelQuery(CancelQueryRequest request);
+    Mono<CancelQueryResponse> cancelQuery(CancelQueryRequest request, CallOptions options);
+
+    default Mono<CancelQueryResponse> cancelQuery(CancelQueryRequest request) {
+        return cancelQuery(request, CallOptions.defaults());
+    }
 
     default Mono<CancelQueryResponse> cancelQuery(String queryId) {
         return Mono.defer(() -> cancelQuery(new CancelQueryRequest(queryId)));
@@ -40,7 +47,27 @@ public interface CloudTrailClient extends AutoCloseable {
 
     /** Cancels many queries, one outcome per id; see {@link BulkCancel}. */
     default Flux<CancelOutcome<CancelQueryResponse>> cancelQueries(Publisher<String> queryIds, BulkOptions options) {
-        return BulkCancel.cloudTrailQueries(this, queryIds, options);
+        return cancelQueries(queryIds, null, null, options);
+    }
+
+    /**
+     * Cancels many queries of one event data store and owner account, one outcome per id; see {@link BulkCancel}.
+     *
+     * @param eventDataStore the {@code EventDataStore} member of every cancel, or {@code null}
+     * @param ownerAccountId the {@code EventDataStoreOwnerAccountId} member of every cancel, or {@code null}
+     */
+    default Flux<CancelOutcome<CancelQueryResponse>> cancelQueries(Publisher<String> queryIds, String eventDataStore,
+                                                                   String ownerAccountId, BulkOptions options) {
+        return BulkCancel.ids(queryIds,
+            (id, call) -> cancelQuery(new CancelQueryRequest(id, eventDataStore, ownerAccountId), call),
+            CloudTrailErrors::isNotRunning, options);
+    }
+
+    /** Cancels many queries given as requests, one outcome per request; see {@link BulkCancel}. */
+    default Flux<CancelOutcome<CancelQueryResponse>> cancelQueryRequests(Publisher<CancelQueryRequest> requests,
+                                                                         BulkOptions options) {
+        return BulkCancel.run(requests, CancelQueryRequest::queryId, this::cancelQuery, CloudTrailErrors::isNotRunning,
+            options);
     }
 
     /** The region requests are signed for. */
@@ -89,7 +116,7 @@ public interface CloudTrailClient extends AutoCloseable {
             String region = resolveRegion(null);
             Endpoint endpoint = Endpoint.parse(CloudTrailEndpoints.resolve(region, fips, dualStack, endpointOverride));
             return new DefaultCloudTrailClient(new HttpTransport(
-                transportSettings(CloudTrailErrors.INSTANCE, "cloudtrail", endpoint, region)));
+                transportSettings(CloudTrailExceptionFactory.INSTANCE, "cloudtrail", endpoint, region)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.querystop.cloudtrail;
 
+import io.querystop.InvalidInputException;
 import software.amazon.awssdk.regions.EndpointTag;
 import software.amazon.awssdk.regions.PartitionEndpointKey;
 import software.amazon.awssdk.regions.PartitionMetadata;
@@ -24,10 +25,10 @@ final class CloudTrailEndpoints {
     static String resolve(String region, boolean fips, boolean dualStack, String override) {
         if (override != null) {
             if (fips) {
-                throw new IllegalArgumentException("fips: FIPS and a custom endpoint are not supported together");
+                throw new InvalidInputException("fips", "FIPS and a custom endpoint are not supported together");
             }
             if (dualStack) {
-                throw new IllegalArgumentException("dualStack: dual-stack and a custom endpoint are not supported "
+                throw new InvalidInputException("dualStack", "dual-stack and a custom endpoint are not supported "
                     + "together");
             }
             return override;

@@ -1,5 +1,7 @@
 package io.querystop.cloudtrail;
 
+import io.querystop.CallOptions;
+import io.querystop.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.querystop.internal.http.HttpTransport;
 import io.querystop.internal.http.OperationRequest;
@@ -19,11 +21,12 @@ final class DefaultCloudTrailClient extends TransportClient implements CloudTrai
     }
 
     @Override
-    public Mono<CancelQueryResponse> cancelQuery(CancelQueryRequest request) {
+    public Mono<CancelQueryResponse> cancelQuery(CancelQueryRequest request, CallOptions options) {
         if (request == null) {
-            return Mono.error(new java.lang.IllegalArgumentException("request must not be null"));
+            return Mono.error(new InvalidInputException("request", "must not be null"));
         }
-        return transport.exchange(operation(request), DefaultCloudTrailClient::cancelQueryResponse);
+        return transport.exchange(operation(request), DefaultCloudTrailClient::cancelQueryResponse,
+            options == null ? CallOptions.defaults() : options);
     }
 
     static OperationRequest operation(CancelQueryRequest request) {

@@ -1,10 +1,11 @@
 package io.querystop.internal;
 
+import io.querystop.InvalidInputException;
 import java.util.regex.Pattern;
 
 /**
- * Input checks used by the request records' constructors. Every failure is a {@link IllegalArgumentException} whose
- * message starts with the field's name, so it reaches the caller through the {@code Mono} before any I/O.
+ * Input checks used by the request records' constructors. Every failure is an {@link InvalidInputException} that names
+ * the field, so it reaches the caller through the {@code Mono} before any I/O.
  */
 public final class Validation {
 
@@ -16,7 +17,7 @@ public final class Validation {
 
     public static <T> T notNull(String field, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " must not be null");
+            throw new InvalidInputException(field, "must not be null");
         }
         return value;
     }
@@ -29,14 +30,14 @@ public final class Validation {
     public static String pathId(String field, String value) {
         notNull(field, value);
         if (value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
+            throw new InvalidInputException(field, "must not be blank");
         }
         if (value.length() > MAX_PATH_ID_LENGTH) {
-            throw new IllegalArgumentException(field + " must be at most " + MAX_PATH_ID_LENGTH
+            throw new InvalidInputException(field, "must be at most " + MAX_PATH_ID_LENGTH
                 + " characters, was " + value.length());
         }
         if (value.equals(".") || value.equals("..")) {
-            throw new IllegalArgumentException(field + " must not be '" + value
+            throw new InvalidInputException(field, "must not be '" + value
                 + "': a proxy that normalizes paths would send the request to another resource");
         }
         for (int i = 0; i < value.length(); i++) {
@@ -44,7 +45,7 @@ public final class Validation {
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException(field + " contains an unpaired surrogate at index " + i
+                throw new InvalidInputException(field, "contains an unpaired surrogate at index " + i
                     + " and has no UTF-8 form");
             }
         }
@@ -58,12 +59,12 @@ public final class Validation {
             return null;
         }
         if (value.length() < minLength || value.length() > maxLength) {
-            throw new IllegalArgumentException(field + " must be " + (minLength == maxLength
+            throw new InvalidInputException(field, "must be " + (minLength == maxLength
                 ? minLength + " characters" : minLength + " to " + maxLength + " characters")
                 + ", was " + value.length());
         }
         if (!pattern.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " must be " + patternDescription);
+            throw new InvalidInputException(field, "must be " + patternDescription);
         }
         return value;
     }

@@ -1,6 +1,8 @@
 package io.querystop.neptunedata;
 
+import io.querystop.InvalidInputException;
 import io.netty.handler.codec.http.HttpMethod;
+import io.querystop.CallOptions;
 import io.querystop.internal.http.HttpTransport;
 import io.querystop.internal.http.OperationRequest;
 import io.querystop.internal.http.TransportClient;
@@ -16,27 +18,27 @@ final class DefaultNeptuneDataClient extends TransportClient implements NeptuneD
     }
 
     @Override
-    public Mono<CancelGremlinQueryResponse> cancelGremlinQuery(CancelGremlinQueryRequest request) {
+    public Mono<CancelGremlinQueryResponse> cancelGremlinQuery(CancelGremlinQueryRequest request, CallOptions options) {
         return request == null ? nullRequest()
-            : transport.exchange(operation(request), NeptuneDataResponses::cancelGremlinQuery);
+            : transport.exchange(operation(request), NeptuneDataResponses::cancelGremlinQuery, options(options));
     }
 
     @Override
-    public Mono<CancelOpenCypherQueryResponse> cancelOpenCypherQuery(CancelOpenCypherQueryRequest request) {
+    public Mono<CancelOpenCypherQueryResponse> cancelOpenCypherQuery(CancelOpenCypherQueryRequest request, CallOptions options) {
         return request == null ? nullRequest()
-            : transport.exchange(operation(request), NeptuneDataResponses::cancelOpenCypherQuery);
+            : transport.exchange(operation(request), NeptuneDataResponses::cancelOpenCypherQuery, options(options));
     }
 
     @Override
-    public Mono<CancelLoaderJobResponse> cancelLoaderJob(CancelLoaderJobRequest request) {
+    public Mono<CancelLoaderJobResponse> cancelLoaderJob(CancelLoaderJobRequest request, CallOptions options) {
         return request == null ? nullRequest()
-            : transport.exchange(operation(request), NeptuneDataResponses::cancelLoaderJob);
+            : transport.exchange(operation(request), NeptuneDataResponses::cancelLoaderJob, options(options));
     }
 
     @Override
-    public Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(GetOpenCypherQueryStatusRequest request) {
+    public Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(GetOpenCypherQueryStatusRequest request, CallOptions options) {
         return request == null ? nullRequest()
-            : transport.exchange(operation(request), NeptuneDataResponses::getOpenCypherQueryStatus);
+            : transport.exchange(operation(request), NeptuneDataResponses::getOpenCypherQueryStatus, options(options));
     }
 
     static OperationRequest operation(CancelGremlinQueryRequest request) {
@@ -66,7 +68,11 @@ final class DefaultNeptuneDataClient extends TransportClient implements NeptuneD
         return transport;
     }
 
+    private static CallOptions options(CallOptions options) {
+        return options == null ? CallOptions.defaults() : options;
+    }
+
     private static <T> Mono<T> nullRequest() {
-        return Mono.error(new java.lang.IllegalArgumentException("request must not be null"));
+        return Mono.error(new InvalidInputException("request", "must not be null"));
     }
 }

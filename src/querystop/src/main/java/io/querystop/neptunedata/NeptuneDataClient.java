@@ -1,7 +1,10 @@
 package io.querystop.neptunedata;
 
+import io.querystop.neptunedata.errors.NeptuneDataException;
+import io.querystop.CallOptions;
 import io.querystop.ClientBuilder;
 import io.querystop.bulk.BulkCancel;
+import io.querystop.neptunedata.errors.NeptuneDataErrors;
 import io.querystop.bulk.BulkOptions;
 import io.querystop.bulk.CancelOutcome;
 import io.querystop.ConnectionPoolStats;
@@ -39,28 +42,44 @@ public interface NeptuneDataClient extends AutoCloseable {
     }
 
     /** {@code DELETE /gremlin/status/{queryId}}: cancels a running Gremlin query. */
-    Mono<CancelGremlinQueryResponse> cancelGremlinQuery(CancelGremlinQueryRequest request);
+    Mono<CancelGremlinQueryResponse> cancelGremlinQuery(CancelGremlinQueryRequest request, CallOptions options);
+
+    default Mono<CancelGremlinQueryResponse> cancelGremlinQuery(CancelGremlinQueryRequest request) {
+        return cancelGremlinQuery(request, CallOptions.defaults());
+    }
 
     default Mono<CancelGremlinQueryResponse> cancelGremlinQuery(String queryId) {
         return Mono.defer(() -> cancelGremlinQuery(new CancelGremlinQueryRequest(queryId)));
     }
 
     /** {@code DELETE /opencypher/status/{queryId}[?silent=...]}: cancels a running openCypher query. */
-    Mono<CancelOpenCypherQueryResponse> cancelOpenCypherQuery(CancelOpenCypherQueryRequest request);
+    Mono<CancelOpenCypherQueryResponse> cancelOpenCypherQuery(CancelOpenCypherQueryRequest request, CallOptions options);
+
+    default Mono<CancelOpenCypherQueryResponse> cancelOpenCypherQuery(CancelOpenCypherQueryRequest request) {
+        return cancelOpenCypherQuery(request, CallOptions.defaults());
+    }
 
     default Mono<CancelOpenCypherQueryResponse> cancelOpenCypherQuery(String queryId) {
         return Mono.defer(() -> cancelOpenCypherQuery(new CancelOpenCypherQueryRequest(queryId)));
     }
 
     /** {@code DELETE /loader/{loadId}}: cancels a bulk-loader job. Send it to the writer, not a read replica. */
-    Mono<CancelLoaderJobResponse> cancelLoaderJob(CancelLoaderJobRequest request);
+    Mono<CancelLoaderJobResponse> cancelLoaderJob(CancelLoaderJobRequest request, CallOptions options);
+
+    default Mono<CancelLoaderJobResponse> cancelLoaderJob(CancelLoaderJobRequest request) {
+        return cancelLoaderJob(request, CallOptions.defaults());
+    }
 
     default Mono<CancelLoaderJobResponse> cancelLoaderJob(String loadId) {
         return Mono.defer(() -> cancelLoaderJob(new CancelLoaderJobRequest(loadId)));
     }
 
     /** {@code GET /opencypher/status/{queryId}}: reads a running openCypher query's status. */
-    Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(GetOpenCypherQueryStatusRequest request);
+    Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(GetOpenCypherQueryStatusRequest request, CallOptions options);
+
+    default Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(GetOpenCypherQueryStatusRequest request) {
+        return getOpenCypherQueryStatus(request, CallOptions.defaults());
+    }
 
     default Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(String queryId) {
         return Mono.defer(() -> getOpenCypherQueryStatus(new GetOpenCypherQueryStatusRequest(queryId)));
@@ -69,20 +88,35 @@ public interface NeptuneDataClient extends AutoCloseable {
     /** Cancels many Gremlin queries, one outcome per id; see {@link BulkCancel}. */
     default Flux<CancelOutcome<CancelGremlinQueryResponse>> cancelGremlinQueries(Publisher<String> queryIds,
                                                                                  BulkOptions options) {
-        return BulkCancel.gremlinQueries(this, queryIds, options);
+        return BulkCancel.ids(queryIds, (id, call) -> cancelGremlinQuery(new CancelGremlinQueryRequest(id), call),
+            NeptuneDataErrors::isNotRunning, options);
     }
 
-    /** Cancels many openCypher queries, one outcome per id; see {@link BulkCancel}. */
+    /**
+     * Cancels many openCypher queries, one outcome per id; see {@link BulkCancel}.
+     *
+     * @param silent the {@code silent} parameter for every cancel, or {@code null} to leave it out
+     */
     default Flux<CancelOutcome<CancelOpenCypherQueryResponse>> cancelOpenCypherQueries(Publisher<String> queryIds,
                                                                                        Boolean silent,
                                                                                        BulkOptions options) {
-        return BulkCancel.openCypherQueries(this, queryIds, silent, options);
+        return BulkCancel.ids(queryIds,
+            (id, call) -> cancelOpenCypherQuery(new CancelOpenCypherQueryRequest(id, silent), call),
+            NeptuneDataErrors::isNotRunning, options);
+    }
+
+    /** Cancels many openCypher queries given as requests, one outcome per request; see {@link BulkCancel}. */
+    default Flux<CancelOutcome<CancelOpenCypherQueryResponse>> cancelOpenCypherQueryRequests(
+        Publisher<CancelOpenCypherQueryRequest> requests, BulkOptions options) {
+        return BulkCancel.run(requests, CancelOpenCypherQueryRequest::queryId, this::cancelOpenCypherQuery,
+            NeptuneDataErrors::isNotRunning, options);
     }
 
     /** Cancels many loader jobs, one outcome per id; see {@link BulkCancel}. */
     default Flux<CancelOutcome<CancelLoaderJobResponse>> cancelLoaderJobs(Publisher<String> loadIds,
                                                                           BulkOptions options) {
-        return BulkCancel.loaderJobs(this, loadIds, options);
+        return BulkCancel.ids(loadIds, (id, call) -> cancelLoaderJob(new CancelLoaderJobRequest(id), call),
+            NeptuneDataErrors::isLoaderJobNotFound, options);
     }
 
     /** The region requests are signed for. */
@@ -125,7 +159,7 @@ public interface NeptuneDataClient extends AutoCloseable {
             Matcher neptuneHost = NEPTUNE_HOST.matcher(parsed.host());
             String regionInHost = neptuneHost.matches() ? neptuneHost.group(1) : null;
             return new DefaultNeptuneDataClient(new HttpTransport(
-                transportSettings(NeptuneDataErrors.INSTANCE, "neptune-db", parsed, regionInHost)));
+                transportSettings(NeptuneDataExceptionFactory.INSTANCE, "neptune-db", parsed, regionInHost)));
         }
     }
 }

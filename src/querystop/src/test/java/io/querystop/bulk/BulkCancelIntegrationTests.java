@@ -66,13 +66,12 @@ class BulkCancelIntegrationTests {
         }
         NeptuneDataClient neptune = env.neptune();
 
-        List<CancelOutcome<CancelOpenCypherQueryResponse>> openCypher = BulkCancel.openCypherQueries(neptune,
-            Flux.range(0, 60).map(i -> "oc-" + i), true, BulkOptions.defaults()).collectList().block();
+        List<CancelOutcome<CancelOpenCypherQueryResponse>> openCypher = neptune.cancelOpenCypherQueries(Flux.range(0, 60).map(i -> "oc-" + i), true, BulkOptions.defaults()).collectList().block();
         assertThat(byStatus(openCypher)).containsOnly(Map.entry(CancelOutcome.Status.CANCELLED, 50L),
             Map.entry(CancelOutcome.Status.NOT_RUNNING, 10L));
         assertThat(emulator.takeRequest().rawQuery()).isEqualTo("silent=true");
 
-        var loads = BulkCancel.loaderJobs(neptune, Flux.range(0, 60).map(i -> "l-" + i), BulkOptions.defaults())
+        var loads = neptune.cancelLoaderJobs(Flux.range(0, 60).map(i -> "l-" + i), BulkOptions.defaults())
             .collectList().block();
         assertThat(byStatus(loads)).containsOnly(Map.entry(CancelOutcome.Status.CANCELLED, 50L),
             Map.entry(CancelOutcome.Status.NOT_RUNNING, 10L));
@@ -90,8 +89,7 @@ class BulkCancelIntegrationTests {
     @Test
     void badIdsAreFailedOutcomesNotTheStreamsEnd() {
         emulator.addGremlinQuery("ok");
-        List<CancelOutcome<CancelGremlinQueryResponse>> outcomes = BulkCancel.gremlinQueries(env.neptune(),
-            Flux.just("ok", " ", ".."), BulkOptions.defaults().withOrdered(true)).collectList().block();
+        List<CancelOutcome<CancelGremlinQueryResponse>> outcomes = env.neptune().cancelGremlinQueries(Flux.just("ok", " ", ".."), BulkOptions.defaults().withOrdered(true)).collectList().block();
 
         assertThat(outcomes).extracting(CancelOutcome::status).containsExactly(CancelOutcome.Status.CANCELLED,
             CancelOutcome.Status.FAILED, CancelOutcome.Status.FAILED);
@@ -108,7 +106,7 @@ class BulkCancelIntegrationTests {
         }
         ProgressTracker progress = new ProgressTracker();
 
-        BulkCancel.gremlinQueries(env.neptune(), Flux.range(0, 300).map(i -> "c-" + i),
+        env.neptune().cancelGremlinQueries(Flux.range(0, 300).map(i -> "c-" + i),
                 BulkOptions.defaults().withMaxConcurrency(8).withAdaptiveConcurrency(false).withProgress(progress))
             .as(StepVerifier::create)
             .expectNextCount(300)
@@ -136,8 +134,7 @@ class BulkCancelIntegrationTests {
         ProgressTracker progress = new ProgressTracker();
         List<Integer> limits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        List<CancelOutcome<CancelGremlinQueryResponse>> outcomes = BulkCancel.gremlinQueries(env.neptune(),
-                Flux.range(0, ids).map(i -> "a-" + i), BulkOptions.defaults().withMaxConcurrency(64)
+        List<CancelOutcome<CancelGremlinQueryResponse>> outcomes = env.neptune().cancelGremlinQueries(Flux.range(0, ids).map(i -> "a-" + i), BulkOptions.defaults().withMaxConcurrency(64)
                     .withProgress(progress))
             .doOnNext(outcome -> {
                 if (outcome.index() % 100 == 0) {
@@ -170,8 +167,7 @@ class BulkCancelIntegrationTests {
             .backoff(Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(20)).build();
         AtomicIntegerArray perIndex = new AtomicIntegerArray(count);
 
-        List<CancelOutcome<CancelGremlinQueryResponse>> outcomes = BulkCancel.gremlinQueries(env.neptune(),
-                Flux.range(0, count).map(i -> "f-" + i),
+        List<CancelOutcome<CancelGremlinQueryResponse>> outcomes = env.neptune().cancelGremlinQueries(Flux.range(0, count).map(i -> "f-" + i),
                 BulkOptions.defaults().withAdaptiveConcurrency(false).withRetryPolicy(fast))
             .doOnNext(outcome -> perIndex.incrementAndGet((int) outcome.index()))
             .collectList().block(Duration.ofMinutes(2));
@@ -195,7 +191,7 @@ class BulkCancelIntegrationTests {
             emulator.addGremlinQuery("d-" + i);
         }
         NeptuneDataClient neptune = env.neptune();
-        var run = BulkCancel.gremlinQueries(neptune, Flux.range(0, 100).map(i -> "d-" + i),
+        var run = neptune.cancelGremlinQueries(Flux.range(0, 100).map(i -> "d-" + i),
             BulkOptions.defaults().withMaxConcurrency(10).withAdaptiveConcurrency(false)).subscribe();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (emulator.requestCount() < 10 && System.nanoTime() < deadline) {
@@ -214,7 +210,7 @@ class BulkCancelIntegrationTests {
         NeptuneDataClient neptune = env.neptune();
         neptune.closeLater().block();
 
-        BulkCancel.gremlinQueries(neptune, Flux.just("a", "b"), BulkOptions.defaults())
+        neptune.cancelGremlinQueries(Flux.just("a", "b"), BulkOptions.defaults())
             .as(StepVerifier::create)
             .expectErrorMessage("the client is closed")
             .verify(Duration.ofSeconds(5));

@@ -21,6 +21,16 @@ import reactor.test.StepVerifier;
 /** The bulk operator with calls the test completes by hand: demand, buffering and termination, exactly. */
 class BulkEngineUnitTests {
 
+    /** The engine over calls that ignore the per-call options (these tests script the calls' results directly). */
+    private static <R> Flux<CancelOutcome<R>> engine(org.reactivestreams.Publisher<String> inputs,
+                                                     java.util.function.Function<String, String> idOf,
+                                                     java.util.function.Function<String, Mono<R>> call,
+                                                     java.util.function.Predicate<Throwable> notRunning,
+                                                     BulkOptions options) {
+        return BulkCancel.run(inputs, idOf, (input, callOptions) -> call.apply(input), notRunning, options);
+    }
+
+
     /** Calls that complete only when the test says so. */
     static final class ManualCalls {
         final Map<String, Sinks.One<String>> pending = new ConcurrentHashMap<>();
@@ -55,7 +65,7 @@ class BulkEngineUnitTests {
     void idsArePulledOnlyIntoFreeSlotsAndASlowConsumerStopsThePulling() {
         List<Long> requests = new CopyOnWriteArrayList<>();
         ManualCalls calls = new ManualCalls();
-        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(ids(100, requests), id -> id, calls::call,
+        Flux<CancelOutcome<String>> outcomes = engine(ids(100, requests), id -> id, calls::call,
             error -> false, fixed(4));
 
         StepVerifier.create(outcomes, 0)
@@ -83,7 +93,7 @@ class BulkEngineUnitTests {
     @Test
     void everyInputGetsExactlyOneOutcomeAndTheRunCompletes() {
         List<Long> requests = new CopyOnWriteArrayList<>();
-        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(ids(1_000, requests), id -> id,
+        Flux<CancelOutcome<String>> outcomes = engine(ids(1_000, requests), id -> id,
             id -> Mono.just("ok").delayElement(Duration.ofMillis(id.hashCode() & 3)),
             error -> false, fixed(16));
 
@@ -95,7 +105,7 @@ class BulkEngineUnitTests {
 
     @Test
     void orderedModeEmitsInInputOrder() {
-        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(Flux.range(0, 200).map(i -> "id-" + i), id -> id,
+        Flux<CancelOutcome<String>> outcomes = engine(Flux.range(0, 200).map(i -> "id-" + i), id -> id,
             id -> Mono.just(id).delayElement(Duration.ofMillis((199 - Integer.parseInt(id.substring(3))) % 7)),
             error -> false, fixed(8).withOrdered(true));
 
@@ -111,7 +121,7 @@ class BulkEngineUnitTests {
     void oneIdsFailureIsItsOutcomeAndNotRunningIsTold() {
         ManualCalls calls = new ManualCalls();
         RuntimeException finished = new RuntimeException("finished");
-        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(Flux.just("a", "b", "c"), id -> id, calls::call,
+        Flux<CancelOutcome<String>> outcomes = engine(Flux.just("a", "b", "c"), id -> id, calls::call,
             error -> error == finished, fixed(3));
 
         StepVerifier.create(outcomes)
@@ -131,7 +141,7 @@ class BulkEngineUnitTests {
     void anUpstreamErrorEndsTheStreamAfterTheOutcomesOfEverythingSent() {
         ManualCalls calls = new ManualCalls();
         Flux<String> broken = Flux.concat(Flux.just("a", "b"), Flux.error(new IllegalStateException("file gone")));
-        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(broken, id -> id, calls::call, error -> false,
+        Flux<CancelOutcome<String>> outcomes = engine(broken, id -> id, calls::call, error -> false,
             fixed(4));
 
         StepVerifier.create(outcomes)
@@ -146,7 +156,7 @@ class BulkEngineUnitTests {
     @Test
     void aClientErrorEndsTheRunAfterTheCallsInFlightWithoutStartingMore() {
         ManualCalls calls = new ManualCalls();
-        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(Flux.range(0, 100).map(i -> "id-" + i), id -> id,
+        Flux<CancelOutcome<String>> outcomes = engine(Flux.range(0, 100).map(i -> "id-" + i), id -> id,
             calls::call, error -> false, fixed(3));
 
         StepVerifier.create(outcomes)
@@ -163,7 +173,7 @@ class BulkEngineUnitTests {
     @Test
     void duplicatesAreSentOnceAndStillGetAnOutcome() {
         AtomicInteger sent = new AtomicInteger();
-        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(Flux.just("a", "b", "a", "c", "b", "a"), id -> id,
+        Flux<CancelOutcome<String>> outcomes = engine(Flux.just("a", "b", "a", "c", "b", "a"), id -> id,
             id -> Mono.fromCallable(() -> "ok " + sent.incrementAndGet()), error -> false,
             fixed(2).withDeduplicate(true).withOrdered(true));
 
@@ -178,7 +188,7 @@ class BulkEngineUnitTests {
     void cancellingTheRunStopsPullingAndAbortsTheCallsInFlight() {
         List<Long> requests = new CopyOnWriteArrayList<>();
         AtomicInteger aborted = new AtomicInteger();
-        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(ids(100, requests), id -> id,
+        Flux<CancelOutcome<String>> outcomes = engine(ids(100, requests), id -> id,
             id -> Mono.<String>never().doOnCancel(aborted::incrementAndGet), error -> false, fixed(5));
 
         StepVerifier.create(outcomes).thenAwait(Duration.ofMillis(50)).thenCancel().verify(Duration.ofSeconds(5));
@@ -190,7 +200,7 @@ class BulkEngineUnitTests {
     @Test
     void maxRequestsPerSecondPacesTheStartsOnTheTimer() {
         AtomicInteger started = new AtomicInteger();
-        StepVerifier.withVirtualTime(() -> new BulkEngine<>(Flux.range(0, 5).map(i -> "id-" + i), id -> id,
+        StepVerifier.withVirtualTime(() -> engine(Flux.range(0, 5).map(i -> "id-" + i), id -> id,
                 id -> Mono.fromCallable(() -> { started.incrementAndGet(); return id; }), error -> false,
                 fixed(5).withMaxRequestsPerSecond(2)))
             .expectNextCount(1)
@@ -209,7 +219,7 @@ class BulkEngineUnitTests {
         Flux<String> endless = Flux.generate(sink -> sink.next("id-" + generated.getAndIncrement()));
         List<WeakReference<CancelOutcome<String>>> seen = new CopyOnWriteArrayList<>();
 
-        new BulkEngine<>(endless, id -> id, id -> Mono.just(id), error -> false, fixed(8))
+        engine(endless, id -> id, id -> Mono.just(id), error -> false, fixed(8))
             .take(20_000)
             .doOnNext(outcome -> {
                 if (outcome.index() % 1_000 == 0) {
@@ -229,9 +239,9 @@ class BulkEngineUnitTests {
         io.querystop.AwsErrorDetails throttling = new io.querystop.AwsErrorDetails("NeptuneData",
             "CancelGremlinQuery", 500, "ThrottlingException", "slow down", "r", true, true);
         AtomicInteger calls = new AtomicInteger();
-        Flux<CancelOutcome<String>> outcomes = new BulkEngine<>(Flux.just("hot", "always"), id -> id,
+        Flux<CancelOutcome<String>> outcomes = engine(Flux.just("hot", "always"), id -> id,
             id -> Mono.defer(() -> calls.incrementAndGet() <= 3 || id.equals("always")
-                ? Mono.error(new io.querystop.neptunedata.ThrottlingException(throttling)) : Mono.just("ok " + id)),
+                ? Mono.error(new io.querystop.neptunedata.errors.ThrottlingException(throttling)) : Mono.just("ok " + id)),
             error -> false, BulkOptions.defaults().withMaxConcurrency(1).withRetryPolicy(RetryPolicy.none()));
 
         List<CancelOutcome<String>> all = outcomes.collectList().block(Duration.ofSeconds(10));
@@ -251,7 +261,7 @@ class BulkEngineUnitTests {
         // with its drain loop left raised, never signalled again. Now the run ends with the error.
         List<Throwable> errors = new CopyOnWriteArrayList<>();
         AtomicInteger aborted = new AtomicInteger();
-        new BulkEngine<>(Flux.range(0, 100).map(i -> "id-" + i), id -> id,
+        engine(Flux.range(0, 100).map(i -> "id-" + i), id -> id,
                 id -> Mono.just(id).delayElement(Duration.ofMillis(1)).doOnCancel(aborted::incrementAndGet),
                 error -> false, fixed(4))
             .subscribe(new reactor.core.CoreSubscriber<CancelOutcome<String>>() { // not wrapped in a StrictSubscriber

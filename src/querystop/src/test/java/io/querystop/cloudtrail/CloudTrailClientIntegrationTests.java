@@ -1,5 +1,8 @@
 package io.querystop.cloudtrail;
 
+import io.querystop.cloudtrail.errors.CloudTrailException;
+import io.querystop.cloudtrail.errors.InactiveQueryException;
+import io.querystop.cloudtrail.errors.QueryIdNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,7 +123,7 @@ class CloudTrailClientIntegrationTests {
         env.cloudTrail().cancelQuery(QUERY_ID)
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
-                assertThat(error.getClass().getName()).isEqualTo("io.querystop.cloudtrail." + modeled.code());
+                assertThat(error.getClass().getName()).isEqualTo("io.querystop.cloudtrail.errors." + modeled.code());
                 CloudTrailException cloudTrail = (CloudTrailException) error;
                 assertThat(cloudTrail.errorCode()).isEqualTo(modeled.code());
                 assertThat(cloudTrail.errorMessage()).isEqualTo("about " + modeled.code());

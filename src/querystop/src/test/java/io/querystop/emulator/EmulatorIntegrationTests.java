@@ -3,7 +3,7 @@ package io.querystop.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.HttpMethod;
-import io.querystop.neptunedata.AccessDeniedException;
+import io.querystop.neptunedata.errors.AccessDeniedException;
 import io.querystop.testing.EmulatorExtension;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,13 +83,13 @@ class EmulatorIntegrationTests {
 
         neptune.cancelLoaderJob("l").as(StepVerifier::create)
             .expectErrorSatisfies(error -> assertThat(error)
-                .isExactlyInstanceOf(io.querystop.neptunedata.InternalFailureException.class)
+                .isExactlyInstanceOf(io.querystop.neptunedata.errors.InternalFailureException.class)
                 .hasMessageStartingWith("CancelLoaderJob: first (Service: NeptuneData, Status Code: 500, "
                     + "Error Code: InternalFailureException, Request ID: "))
             .verify();
         neptune.cancelLoaderJob("l").as(StepVerifier::create)
             .expectErrorSatisfies(error -> assertThat(error)
-                .isExactlyInstanceOf(io.querystop.neptunedata.MethodNotAllowedException.class))
+                .isExactlyInstanceOf(io.querystop.neptunedata.errors.MethodNotAllowedException.class))
             .verify();
         assertThat(emulator.state(Route.CANCEL_LOADER_JOB, "l")).contains("LOAD_IN_PROGRESS");
         neptune.cancelLoaderJob("l").as(StepVerifier::create).expectNextCount(1).verifyComplete();

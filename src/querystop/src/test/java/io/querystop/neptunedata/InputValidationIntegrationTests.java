@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.querystop.ConnectionPoolSettings;
 import io.querystop.Timeouts;
+import io.querystop.InvalidInputException;
 import io.querystop.cloudtrail.CancelQueryRequest;
 import io.querystop.cloudtrail.CloudTrailClient;
 import io.querystop.testing.EmulatorExtension;
@@ -45,10 +46,13 @@ class InputValidationIntegrationTests {
             neptune::cancelGremlinQuery, neptune::cancelOpenCypherQuery, neptune::getOpenCypherQueryStatus)) {
             call.apply(id)
                 .as(StepVerifier::create)
-                .expectErrorSatisfies(error -> assertThat(error)
-                    .isExactlyInstanceOf(java.lang.IllegalArgumentException.class)
-                    .hasMessageStartingWith("queryId ")
-                    .hasMessageContaining(problem))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isExactlyInstanceOf(InvalidInputException.class)
+                        .hasMessageStartingWith("queryId ")
+                        .hasMessageContaining(problem);
+                    assertThat(((InvalidInputException) error).field()).isEqualTo("queryId");
+                    assertThat(((InvalidInputException) error).reason()).contains(problem);
+                })
                 .verify();
         }
         neptune.cancelLoaderJob(id)
@@ -90,8 +94,10 @@ class InputValidationIntegrationTests {
     @MethodSource("badCloudTrailRequests")
     void cloudTrailMembersBreakingTheModelAreRefused(String queryId, String store, String owner, String message) {
         assertThatThrownBy(() -> new CancelQueryRequest(queryId, store, owner))
-            .isExactlyInstanceOf(java.lang.IllegalArgumentException.class)
-            .hasMessageStartingWith(message);
+            .isExactlyInstanceOf(InvalidInputException.class)
+            .hasMessageStartingWith(message)
+            .extracting(error -> ((InvalidInputException) error).field())
+            .isEqualTo(message.substring(0, message.indexOf(' ')));
         if (store == null && owner == null) {
             env.cloudTrail().cancelQuery(queryId)
                 .as(StepVerifier::create)

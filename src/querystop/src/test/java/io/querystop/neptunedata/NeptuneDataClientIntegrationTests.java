@@ -1,5 +1,7 @@
 package io.querystop.neptunedata;
 
+import io.querystop.neptunedata.errors.BulkLoadIdNotFoundException;
+import io.querystop.neptunedata.errors.InvalidParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,9 @@
 package io.querystop.neptunedata;
 
+import io.querystop.neptunedata.errors.BadRequestException;
+import io.querystop.neptunedata.errors.NeptuneDataException;
+import io.querystop.neptunedata.errors.ParsingException;
+import io.querystop.neptunedata.errors.ThrottlingException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querystop.AwsServiceException;
@@ -71,7 +75,7 @@ class NeptuneDataErrorsIntegrationTests {
         call(oneAttempt(), modeled.operation())
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
-                assertThat(error.getClass().getName()).isEqualTo("io.querystop.neptunedata." + modeled.code());
+                assertThat(error.getClass().getName()).isEqualTo("io.querystop.neptunedata.errors." + modeled.code());
                 NeptuneDataException neptune = (NeptuneDataException) error;
                 assertThat(neptune.statusCode()).isEqualTo(modeled.status());
                 assertThat(neptune.errorCode()).isEqualTo(modeled.code());

@@ -1,5 +1,6 @@
 package io.querystop.neptunedata;
 
+import io.querystop.neptunedata.errors.InvalidParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.querystop.internal.http;
 
+import io.querystop.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -17,14 +18,14 @@ public record Endpoint(boolean secure, String host, int port, String basePath, S
      */
     public static Endpoint parse(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("endpoint must be set, e.g. https://my-cluster.cluster-abc.us-east-1"
+            throw new InvalidInputException("endpoint", "must be set, e.g. https://my-cluster.cluster-abc.us-east-1"
                 + ".neptune.amazonaws.com:8182");
         }
         URI uri;
         try {
             uri = new URI(value.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("endpoint is not a valid URL: " + e.getMessage(), e);
+            throw new InvalidInputException("endpoint", "is not a valid URL: " + e.getMessage(), e);
         }
         return of(uri);
     }
@@ -32,16 +33,16 @@ public record Endpoint(boolean secure, String host, int port, String basePath, S
     public static Endpoint of(URI uri) {
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"https".equals(scheme) && !"http".equals(scheme)) {
-            throw new IllegalArgumentException("endpoint must start with https:// or http://, was " + uri);
+            throw new InvalidInputException("endpoint", "must start with https:// or http://, was " + uri);
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("endpoint has no host: " + uri);
+            throw new InvalidInputException("endpoint", "has no host: " + uri);
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("endpoint must not carry user information");
+            throw new InvalidInputException("endpoint", "must not carry user information");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("endpoint must not have a query or fragment: " + uri);
+            throw new InvalidInputException("endpoint", "must not have a query or fragment: " + uri);
         }
         boolean secure = scheme.equals("https");
         int defaultPort = secure ? 443 : 80;
@@ -52,7 +53,7 @@ public record Endpoint(boolean secure, String host, int port, String basePath, S
             basePath = basePath.substring(0, basePath.length() - 1);
         }
         if (basePath.contains("/./") || basePath.contains("/../") || basePath.endsWith("/.") || basePath.endsWith("/..")) {
-            throw new IllegalArgumentException("endpoint path must not contain '.' or '..' segments: " + uri);
+            throw new InvalidInputException("endpoint", "path must not contain '.' or '..' segments: " + uri);
         }
         String hostHeader = port == defaultPort ? host : host + ":" + port;
         String baseUrl = scheme + "://" + hostHeader + basePath;

@@ -7,7 +7,9 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.querystop.AwsErrorDetails;
+import io.querystop.AttemptObserver;
 import io.querystop.AwsServiceException;
+import io.querystop.CallOptions;
 import io.querystop.CallTimeoutException;
 import io.querystop.ConnectTimeoutException;
 import io.querystop.ConnectionPoolStats;
@@ -82,13 +84,13 @@ public final class HttpTransport implements AutoCloseable {
     /** The state of one call across its attempts. */
     private static final class Call {
         final RetryPolicy policy;
-        final AttemptListener listener;
+        final AttemptObserver listener;
         int attempts;
         int retryTokens;
         int skewCorrectedAttempt;
         boolean skewRetried;
 
-        Call(RetryPolicy policy, AttemptListener listener) {
+        Call(RetryPolicy policy, AttemptObserver listener) {
             this.policy = policy;
             this.listener = listener;
         }
@@ -148,16 +150,17 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @param mapper turns a 2xx body into the response record
      */
-    public <T> Mono<T> exchange(OperationRequest op, ResponseMapper<T> mapper) {
-        return Mono.deferContextual(context -> {
+    public <T> Mono<T> exchange(OperationRequest op, ResponseMapper<T> mapper, CallOptions options) {
+        return Mono.defer(() -> {
             if (closed.get()) {
                 return Mono.error(new IllegalStateException("the client is closed"));
             }
-            Call call = new Call(context.getOrDefault(RetryPolicy.class, retryPolicy),
-                context.getOrDefault(AttemptListener.class, null));
+            Call call = new Call(options.retryPolicy() != null ? options.retryPolicy() : retryPolicy,
+                options.attemptObserver());
+            Duration callTimeout = options.callTimeout() != null ? options.callTimeout() : settings.timeouts().call();
             return attempts(op, mapper, call)
-                .timeout(CallDeadlines.after(settings.timeouts().call()), Mono.defer(() ->
-                    Mono.error(new CallTimeoutException(op.operationName(), settings.timeouts().call()))))
+                .timeout(CallDeadlines.after(callTimeout), Mono.defer(() ->
+                    Mono.error(new CallTimeoutException(op.operationName(), callTimeout))))
                 .doOnSuccess(response -> retryQuota.release(call.retryTokens > 0 ? call.retryTokens : 1))
                 .doOnError(QuerystopException.class, error -> error.recordAttempts(call.attempts));
         });

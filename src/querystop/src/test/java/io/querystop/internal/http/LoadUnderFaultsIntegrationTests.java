@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.querystop.AwsServiceException;
 import io.querystop.RetryPolicy;
 import io.querystop.emulator.Emulator;
-import io.querystop.neptunedata.BadRequestException;
+import io.querystop.neptunedata.errors.BadRequestException;
 import io.querystop.neptunedata.NeptuneDataClient;
 import io.querystop.testing.EmulatorExtension;
 import io.querystop.testing.FaultScript;

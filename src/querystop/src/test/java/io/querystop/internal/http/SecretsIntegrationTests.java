@@ -6,7 +6,7 @@ import io.querystop.emulator.Emulator;
 import io.querystop.emulator.Fault;
 import io.querystop.emulator.RecordedRequest;
 import io.querystop.emulator.Route;
-import io.querystop.neptunedata.AccessDeniedException;
+import io.querystop.neptunedata.errors.AccessDeniedException;
 import io.querystop.neptunedata.NeptuneDataClient;
 import io.querystop.testing.CapturingLoggerProvider;
 import io.querystop.internal.signing.RequestSigner;
