@@ -39,15 +39,18 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * }
  * }</pre>
  *
- * <p>Registered on a static field, it also offers the running emulator through its accessors, and takes settings:
+ * <p>Registered on a static field, it takes settings and offers the running emulator through its accessors:
  *
  * <pre>{@code
  * @RegisterExtension
- * static final EmulatorExtension emulator = EmulatorExtension.withSettings(builder -> builder.selfSignedTls());
+ * static final EmulatorExtension emulator = EmulatorExtension.withSettings(builder -> builder.region("eu-west-1"));
  *
- * NeptuneDataClient.builder().endpoint(emulator.endpoint().toString()).region(emulator.region())
- *     .credentialsProvider(emulator.credentialsProvider());
+ * NeptuneDataClient neptune = NeptuneDataClient.builder().endpoint(emulator.endpoint().toString())
+ *     .region(emulator.region()).credentialsProvider(emulator.credentialsProvider()).build();
  * }</pre>
+ *
+ * <p>With {@code builder -> builder.selfSignedTls()} it serves https; a client trusts it through
+ * {@code emulator.emulator().certificate()}.
  *
  * <p>One emulator serves all the tests of a class, {@code @Nested} classes included, so that a test class pays for
  * starting it once; the reset makes each test start from nothing, so put what a test needs in the test or in a
@@ -138,7 +141,7 @@ public final class EmulatorExtension
             started(context);
             return;
         }
-        Emulator emulator = scope(context).getStore(NAMESPACE).get(this, Emulator.class);
+        Emulator emulator = store(context).get(this, Emulator.class);
         if (emulator == null) {
             throw new ExtensionConfigurationException("EmulatorExtension is registered on an instance field, where "
                 + "JUnit calls no class-level callback: make the field static, or use EmulatorExtension.create()"
@@ -156,7 +159,7 @@ public final class EmulatorExtension
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (!perTest && scope(context) == context) { // a @Nested class leaves it to its outermost class
+        if (!perTest) {
             stop(context);
         }
     }
@@ -185,11 +188,11 @@ public final class EmulatorExtension
     }
 
     /**
-     * The emulator of this context's scope, started if it is not yet: a constructor of a {@code PER_CLASS} test
-     * instance asks before {@link #beforeAll} runs.
+     * The emulator of this context, or of an enclosing one (a store sees its parents' values), started if there is
+     * none yet: a constructor of a {@code PER_CLASS} test instance asks before {@link #beforeAll} runs.
      */
     private Emulator started(ExtensionContext context) {
-        return scope(context).getStore(NAMESPACE).getOrComputeIfAbsent(this, key -> start(), Emulator.class);
+        return store(context).getOrComputeIfAbsent(this, key -> start(), Emulator.class);
     }
 
     private Emulator start() {
@@ -200,28 +203,22 @@ public final class EmulatorExtension
         return emulator;
     }
 
+    /** Closes the emulator this context started; a {@code @Nested} class's context has none of its own. */
     private void stop(ExtensionContext context) {
-        Emulator emulator = scope(context).getStore(NAMESPACE).remove(this, Emulator.class);
+        Emulator emulator = store(context).remove(this, Emulator.class);
         if (emulator != null) {
             current.compareAndSet(emulator, null);
             emulator.close();
         }
     }
 
-    /** Where an emulator lives: the outermost test class's context, or with {@link #perTest()} the test's own. */
-    private ExtensionContext scope(ExtensionContext context) {
-        if (perTest) {
-            if (context.getTestMethod().isEmpty()) {
-                throw new ExtensionConfigurationException("a per-test emulator exists only around a test: ask for it "
-                    + "in a test, a @BeforeEach or @AfterEach method, or the constructor of a per-method test instance");
-            }
-            return context;
+    /** Where an emulator lives: the test class's context, or with {@link #perTest()} the test's own. */
+    private ExtensionContext.Store store(ExtensionContext context) {
+        if (perTest && context.getTestMethod().isEmpty()) {
+            throw new ExtensionConfigurationException("a per-test emulator exists only around a test: ask for it in "
+                + "a test, a @BeforeEach or @AfterEach method, or the constructor of a per-method test instance");
         }
-        ExtensionContext scope = context;
-        while (scope.getParent().flatMap(ExtensionContext::getTestClass).isPresent()) {
-            scope = scope.getParent().orElseThrow();
-        }
-        return scope;
+        return context.getStore(NAMESPACE);
     }
 
     @Override
