@@ -11,6 +11,8 @@ import io.querystop.emulator.ServiceAnswers.Answer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +33,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.TrustManagerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -65,6 +69,16 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * SigV4 signature of every request against its key pair and answers 403 {@code AccessDeniedException} (or
  * {@code InvalidSignatureException} with a {@code Date} header when the signing time is off by more than five
  * minutes). Faults can be queued per route or decided per request by a {@link FaultPolicy}.
+ *
+ * <p>It serves plain {@code http} unless the builder turns on TLS; then a client trusts it through
+ * {@link #certificate()} or {@link #trustManagerFactory()}:
+ *
+ * <pre>{@code
+ * Emulator emulator = Emulator.builder().selfSignedTls().start();   // https://127.0.0.1:<port>
+ * SslContext trust = SslContextBuilder.forClient().trustManager(emulator.certificate()).build();
+ * }</pre>
+ *
+ * <p>For JUnit 5 tests, {@link io.querystop.emulator.junit.EmulatorExtension} starts, injects, resets and closes one.
  */
 public final class Emulator implements AutoCloseable {
 
@@ -117,6 +131,10 @@ public final class Emulator implements AutoCloseable {
         if (settings.idleTimeout != null) {
             http = http.idleTimeout(settings.idleTimeout);
         }
+        if (settings.tls != null) {
+            TlsIdentity tls = settings.tls;
+            http = http.secure(spec -> spec.sslContext(Http11SslContextSpec.forServer(tls.key(), tls.chain())));
+        }
         this.server = http.bindNow(Duration.ofSeconds(10));
     }
 
@@ -129,10 +147,38 @@ public final class Emulator implements AutoCloseable {
         return builder().start();
     }
 
-    /** The base URL clients should use, e.g. {@code http://127.0.0.1:38211}. */
+    /** The base URL clients should use, e.g. {@code http://127.0.0.1:38211}, or {@code https://...} with TLS. */
     public URI endpoint() {
         String host = settings.host.contains(":") ? "[" + settings.host + "]" : settings.host;
-        return URI.create("http://" + host + ":" + port() + settings.basePath);
+        return URI.create((settings.tls == null ? "http://" : "https://") + host + ":" + port() + settings.basePath);
+    }
+
+    /**
+     * The certificate this emulator presents over https, for a client to trust, e.g. with Netty's
+     * {@code SslContextBuilder.forClient().trustManager(emulator.certificate())}.
+     *
+     * @throws IllegalStateException if it serves plain http
+     */
+    public X509Certificate certificate() {
+        return tls().certificate();
+    }
+
+    /**
+     * Trust managers that trust exactly {@link #certificate()}, e.g. for an {@code SSLContext} of the JDK's
+     * {@code HttpClient}; a new factory each call.
+     *
+     * @throws IllegalStateException if it serves plain http
+     */
+    public TrustManagerFactory trustManagerFactory() {
+        return tls().trustManagerFactory();
+    }
+
+    private TlsIdentity tls() {
+        if (settings.tls == null) {
+            throw new IllegalStateException("this emulator serves plain http; Emulator.Builder.selfSignedTls() or "
+                + "tls(key, chain) turns on https");
+        }
+        return settings.tls;
     }
 
     public int port() {
@@ -291,7 +337,8 @@ public final class Emulator implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow(Duration.ofSeconds(5));
-        loops.disposeLater().block(Duration.ofSeconds(5));
+        // the server and its connections are closed already: no quiet period to wait for (Netty's default is 2 s)
+        loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
     }
 
     // ---- serving -----------------------------------------------------------------------------------------------
@@ -561,8 +608,36 @@ public final class Emulator implements AutoCloseable {
         private Duration idleTimeout;
         private Duration latency = Duration.ZERO;
         private int capacity;
+        private TlsIdentity tls;
 
         private Builder() {
+        }
+
+        /**
+         * Serves https with a new self-signed certificate for {@code localhost}, {@code 127.0.0.1} and {@code ::1},
+         * made now and valid for a year; clients trust it through {@link Emulator#certificate()}.
+         */
+        public Builder selfSignedTls() {
+            return selfSignedTls("localhost", "127.0.0.1", "::1");
+        }
+
+        /**
+         * Serves https with a new self-signed certificate for these host names and IP literals only, e.g.
+         * {@code "not-this-host.example"} to see a client's host name verification refuse it. The first name is also
+         * its common name.
+         */
+        public Builder selfSignedTls(String... hostNames) {
+            this.tls = SelfSignedCertificate.create(List.of(hostNames), Instant.now());
+            return this;
+        }
+
+        /**
+         * Serves https with this private key and certificate chain (the server's certificate first), e.g. read from a
+         * PKCS12 key store with {@code KeyStore.getKey} and {@code getCertificateChain}.
+         */
+        public Builder tls(PrivateKey key, X509Certificate... chain) {
+            this.tls = new TlsIdentity(key, Arrays.asList(chain));
+            return this;
         }
 
         /** Each answer takes at least this long (default none). */
