@@ -81,9 +81,10 @@ final class BulkRun<R> {
                 }
                 if (!announced && stop.signal() != null) {
                     announced = true;
-                    err.printf(Locale.ROOT, "%squerystop: SIG%s: reading no more ids; waiting up to %d s for the "
-                            + "calls in flight (signal again to stop now)%n", bar != null ? "\r\033[K" : "",
-                        stop.signal(), grace.toSeconds());
+                    err.printf(Locale.ROOT, "%squerystop: SIG%s: reading no more ids; waiting %s for the calls in "
+                            + "flight (signal again to stop now)%n", bar != null ? "\r\033[K" : "", stop.signal(),
+                        grace.compareTo(Duration.ofDays(1)) >= 0 ? "without limit" : "up to " + grace.toSeconds()
+                            + " s");
                 }
                 if (stop.await()) {
                     outcomes.stopNow();

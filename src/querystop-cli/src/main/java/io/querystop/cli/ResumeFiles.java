@@ -1,8 +1,8 @@
 package io.querystop.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +25,7 @@ final class ResumeFiles {
 
     /** Longer than any outcome line the CLI writes; a longer line is not one of them. */
     private static final int MAX_LINE_BYTES = 1 << 20;
-    private static final ObjectReader JSON = Json.MAPPER.reader()
-        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ResumeFiles() {
     }
@@ -81,25 +80,39 @@ final class ResumeFiles {
         if (text.isBlank()) {
             return null;
         }
-        JsonNode json;
-        try {
-            json = JSON.readTree(text);
+        String id = null;
+        String outcome = null;
+        try (JsonParser json = JSON.createParser(text)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return "not a JSON object";
+            }
+            for (JsonToken token = json.nextToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if (name.equals("id") || name.equals("outcome")) {
+                    if (value != JsonToken.VALUE_STRING) {
+                        return "\"" + name + "\" is not a string";
+                    }
+                    if (name.equals("id")) {
+                        id = json.getText();
+                    } else {
+                        outcome = json.getText();
+                    }
+                } else {
+                    json.skipChildren();
+                }
+            }
+            if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+                return "not one JSON object";
+            }
         } catch (IOException e) {
             return "not JSON";
         }
-        if (json == null || !json.isObject()) {
-            return "not a JSON object";
-        }
-        JsonNode outcome = json.get("outcome");
-        if (outcome == null || !outcome.isTextual()) {
+        if (outcome == null) {
             return "no \"outcome\"";
         }
-        JsonNode id = json.get("id");
-        if (id != null && !id.isTextual()) {
-            return "\"id\" is not a string";
-        }
-        if (id != null && isFinal(outcome.textValue())) {
-            finished.add(id.textValue());
+        if (id != null && isFinal(outcome)) {
+            finished.add(id);
         }
         return null;
     }

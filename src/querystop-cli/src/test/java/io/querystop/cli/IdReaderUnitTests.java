@@ -93,7 +93,7 @@ class IdReaderUnitTests {
     }
 
     @Test
-    void aHugeLineIsSkippedToItsEndWithoutBeingKept() throws IOException {
+    void aHugeLineGetsItsProblemAndTheNextLineIsRead() throws IOException {
         long huge = 64L << 20; // 64 MiB, never in memory: the stream makes it up as it is read
         InputStream in = new InputStream() {
             private long position;
@@ -128,6 +128,30 @@ class IdReaderUnitTests {
             assertThat(reader.next()).isEqualTo(id(3, "next"));
             assertThat(reader.next()).isNull();
         }
+    }
+
+    @Test
+    void aLineKeepsAtMostItsLimitAndMarksTheRestAsOverflow() throws IOException {
+        byte[] text = ("12345678901234567890\n" + "x".repeat(100_000) + "\n12\nlast").getBytes(StandardCharsets.UTF_8);
+        Lines lines = new Lines(new ByteArrayInputStream(text), 8);
+
+        assertThat(lines.next()).isTrue();
+        assertThat(lines.overflowed()).isTrue();
+        assertThat(new String(lines.bytes(), 0, lines.length(), StandardCharsets.UTF_8)).isEqualTo("12345678");
+        assertThat(lines.next()).isTrue();
+        assertThat(lines.overflowed()).isTrue();
+        assertThat(lines.length()).isEqualTo(8);
+        assertThat(lines.bytes()).as("nothing more kept").hasSize(8);
+        assertThat(lines.position()).isEqualTo(21 + 100_001);
+        assertThat(lines.next()).isTrue();
+        assertThat(lines.overflowed()).isFalse();
+        assertThat(lines.terminated()).isTrue();
+        assertThat(lines.number()).isEqualTo(3);
+        assertThat(lines.next()).isTrue();
+        assertThat(lines.terminated()).as("the last line has no newline").isFalse();
+        assertThat(new String(lines.bytes(), 0, lines.length(), StandardCharsets.UTF_8)).isEqualTo("last");
+        assertThat(lines.next()).isFalse();
+        assertThat(lines.position()).isEqualTo(text.length);
     }
 
     @Test
