@@ -1,34 +1,25 @@
 package io.querystop.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.querystop.AwsServiceException;
 import io.querystop.InvalidInputException;
 import io.querystop.RetryPolicy;
 import io.querystop.Timeouts;
 import io.querystop.bulk.BulkOptions;
-import io.querystop.bulk.BulkProgress;
 import io.querystop.bulk.CancelOutcome;
-import io.querystop.bulk.ProgressTracker;
 import io.querystop.cloudtrail.CloudTrailClient;
 import io.querystop.neptunedata.NeptuneDataClient;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.FileInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 
@@ -115,111 +106,48 @@ final class Execution {
     }
 
     /**
-     * A bulk run over the ids of a file ({@code -}: standard input): one JSON line per id on stdout, a progress bar
-     * on stderr when it is a terminal, a summary line on stderr at the end.
+     * A bulk run over the ids of a file ({@code -}: standard input): one JSON line per input line on stdout, a progress
+     * bar on stderr when it is a terminal, a summary line on stderr at the end; see {@link BulkRun}.
      */
     <C extends AutoCloseable, R> int bulk(String operation, String fileOption, String file, BulkFlags flags,
                                           Supplier<C> clients,
                                           BiFunction<C, BulkOptions, Function<Flux<String>, Flux<CancelOutcome<R>>>> run) {
-        Flux<String> ids;
         try {
-            ids = ids(fileOption, file);
-        } catch (CliException e) {
-            return fail(operation, e);
-        }
-        try (C client = clients.get()) {
-            ProgressTracker progress = new ProgressTracker();
-            BulkOptions options = BulkOptions.defaults().withMaxConcurrency(flags.concurrency)
-                .withAdaptiveConcurrency(!flags.fixedConcurrency).withRetryPolicy(RetryPolicy.standard())
-                .withProgress(progress);
-            if (flags.maxRps != null) {
-                options = options.withMaxRequestsPerSecond(flags.maxRps);
+            boolean stdin = file.equals("-");
+            if (!stdin && (!Files.isRegularFile(Path.of(file)) || !Files.isReadable(Path.of(file)))) {
+                throw new CliException(CliException.USAGE, "querystop: error: argument " + fileOption
+                    + ": cannot read " + file, null);
             }
-            Disposable bar = Terminal.isStderrTerminal() ? progressBar(progress) : null;
-            long failed = 0;
-            try {
-                // Outcomes are printed on this thread. The hop to boundedElastic first keeps the blocking bridge's
-                // lock (taken in its onNext) off the event loops that deliver outcomes.
-                for (CancelOutcome<R> outcome : run.apply(client, options).apply(ids)
-                    .publishOn(Schedulers.boundedElastic(), 64).toIterable(64)) {
-                    root.out.println(line(outcome));
-                    if (outcome.status() == CancelOutcome.Status.FAILED) {
-                        failed++;
-                    }
+            Duration grace = gracePeriod(flags);
+            Set<String> finished = ResumeFiles.finishedIds(flags.resume, root.err); // before anything is sent
+            try (C client = clients.get()) {
+                // The run closes the reader when the reading ends, on the thread that reads.
+                IdReader reader = new IdReader(stdin ? root.in : new FileInputStream(file), !stdin);
+                BulkOptions options = BulkOptions.defaults().withMaxConcurrency(flags.concurrency)
+                    .withAdaptiveConcurrency(!flags.fixedConcurrency).withRetryPolicy(RetryPolicy.standard());
+                if (flags.maxRps != null) {
+                    options = options.withMaxRequestsPerSecond(flags.maxRps);
                 }
-            } finally {
-                if (bar != null) {
-                    bar.dispose();
-                    root.err.print("\r\033[K");
-                }
+                return new BulkRun<R>(operation, root.out, root.err, reader, stdin ? -1 : Files.size(Path.of(file)),
+                    finished, grace, root.signals, Terminal.isStderrTerminal())
+                    .run(options, withProgress -> run.apply(client, withProgress));
             }
-            BulkProgress done = progress.snapshot();
-            root.err.printf(Locale.ROOT, "%s: %d cancelled, %d not running, %d failed of %d ids in %.1f s "
-                    + "(%.0f/s), concurrency limit %d%n", operation, done.cancelled(), done.notRunning(),
-                done.failed(), done.completed(), done.elapsed().toNanos() / 1e9, done.throughputPerSecond(),
-                done.concurrencyLimit());
-            return failed == 0 ? 0 : CliException.SERVICE;
         } catch (Exception e) {
             return fail(operation, e);
         }
     }
 
-    private Flux<String> ids(String option, String file) {
-        if (!file.equals("-")) {
-            Path path = Path.of(file);
-            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-                throw new CliException(CliException.USAGE, "querystop: error: argument " + option
-                    + ": cannot read " + file, null);
+    /** How long a stopped bulk run waits for its calls in flight: {@code --grace-period}, else the read timeout. */
+    private Duration gracePeriod(BulkFlags flags) {
+        if (flags.gracePeriod != null) {
+            if (flags.gracePeriod < 0) {
+                throw new CliException(CliException.USAGE, "querystop: error: argument --grace-period: must be 0 or "
+                    + "more seconds", null);
             }
+            return Duration.ofSeconds(flags.gracePeriod);
         }
-        // Read lazily, line by line, on a thread that may block: the file is never loaded whole.
-        return Flux.using(() -> file.equals("-")
-                    ? new BufferedReader(new InputStreamReader(root.in, StandardCharsets.UTF_8))
-                    : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8),
-                reader -> Flux.fromStream(reader.lines()),
-                reader -> {
-                    if (!file.equals("-")) {
-                        try {
-                            reader.close();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                })
-            .map(String::trim)
-            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-            .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private Disposable progressBar(ProgressTracker progress) {
-        return Flux.interval(Duration.ofMillis(200), Schedulers.boundedElastic()).subscribe(tick -> {
-            BulkProgress p = progress.snapshot();
-            int width = 30;
-            long done = p.completed();
-            long seen = Math.max(p.requested(), 1);
-            int filled = (int) Math.min(width, width * done / seen);
-            root.err.printf(Locale.ROOT, "\r[%s%s] %,d done (%,d cancelled, %,d not running, %,d failed), %,d in "
-                    + "flight, limit %d, %,.0f/s\033[K", "#".repeat(filled), ".".repeat(width - filled), done,
-                p.cancelled(), p.notRunning(), p.failed(), p.inFlight(), p.concurrencyLimit(),
-                p.throughputPerSecond());
-        });
-    }
-
-    private static String line(CancelOutcome<?> outcome) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("id", outcome.id());
-        json.put("outcome", outcome.status().name().toLowerCase(Locale.ROOT));
-        if (outcome.response() != null) {
-            json.set("response", Json.response(outcome.response()));
-        }
-        if (outcome.error() != null) {
-            ObjectNode error = Json.error(outcome.error());
-            if (outcome.status() == CancelOutcome.Status.FAILED && !error.has("attempts")) {
-                error.put("attempts", outcome.attempts());
-            }
-            json.set("error", error);
-        }
-        return json.toString();
+        return global.readTimeout != null ? seconds("--cli-read-timeout", global.readTimeout)
+            : Timeouts.defaults().response();
     }
 
     /** Prints a failure the way the AWS CLI does and returns its exit code. */

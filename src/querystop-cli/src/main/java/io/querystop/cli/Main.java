@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
-/** Entry point of {@code querystop.jar}. Exit codes as the AWS CLI's: 0, 252 usage, 254 service error, 255 other. */
+/**
+ * Entry point of {@code querystop.jar}. Exit codes as the AWS CLI's: 0, 252 usage, 254 service error (in a bulk run:
+ * any id failed), 255 other; 130 or 143 when a bulk run was stopped by SIGINT or SIGTERM.
+ */
 public final class Main {
 
     private Main() {
@@ -19,7 +22,12 @@ public final class Main {
     }
 
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        QuerystopCommand root = new QuerystopCommand(in, out, err);
+        return run(args, in, out, err, StopSignals.PROCESS);
+    }
+
+    /** {@link #run(String[], InputStream, PrintStream, PrintStream)} with the stop signals of a test. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, StopSignals signals) {
+        QuerystopCommand root = new QuerystopCommand(in, out, err, signals);
         CommandLine commandLine = new CommandLine(root)
             .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
             .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))

@@ -21,7 +21,9 @@ final class NeptuneDataCommands {
         String queryId;
 
         @Option(names = "--query-ids-file", paramLabel = "FILE", required = true,
-            description = "Act on every id in FILE (one per line, '#' comments; '-' reads standard input).")
+            description = "Act on every id in FILE (one per line, '#' comments; '-' reads standard input): one "
+                + "outcome line each, with its line number; a line that cannot be an id (not UTF-8, control "
+                + "characters, over 1024 characters) gets a failed one and the run goes on.")
         String file;
     }
 
@@ -78,7 +80,8 @@ final class NeptuneDataCommands {
             String loadId;
 
             @Option(names = "--load-ids-file", paramLabel = "FILE", required = true,
-                description = "Cancel every id in FILE (one per line, '#' comments; '-' reads standard input).")
+                description = "Cancel every id in FILE (one per line, '#' comments; '-' reads standard input): "
+                    + "one outcome line each, with its line number; a line that cannot be an id gets a failed one.")
             String file;
         }
 

@@ -17,10 +17,17 @@ final class QuerystopCommand {
     final InputStream in;
     final PrintStream out;
     final PrintStream err;
+    /** Where bulk runs learn to stop: the process's SIGINT and SIGTERM, or a test's. */
+    final StopSignals signals;
 
     QuerystopCommand(InputStream in, PrintStream out, PrintStream err) {
+        this(in, out, err, StopSignals.PROCESS);
+    }
+
+    QuerystopCommand(InputStream in, PrintStream out, PrintStream err, StopSignals signals) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.signals = signals;
     }
 }
