@@ -2,14 +2,10 @@ package io.querystop;
 
 import io.netty.handler.ssl.SslContext;
 import io.querystop.internal.Validation;
-import io.querystop.internal.http.Endpoint;
-import io.querystop.internal.http.ServiceErrors;
-import io.querystop.internal.http.TransportSettings;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -19,6 +15,31 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * What the builders of both service clients share: region, credentials, pooling, timeouts, TLS and resources.
  * Every setting is optional; {@code build()} checks them and throws {@link InvalidInputException} naming the
  * setting that is wrong.
+ *
+ * <h2>Admission: how many calls go out at once, and where the others wait</h2>
+ * A client has one queue. It lets at most <i>N</i> calls onto the network at once; the others wait in it, first come
+ * first served. A waiting call that is cancelled leaves the queue at once; one that finds
+ * {@link ConnectionPoolSettings#maxPendingAcquires()} calls already waiting, or waits longer than
+ * {@link ConnectionPoolSettings#pendingAcquireTimeout()}, fails with {@link PoolAcquireTimeoutException} (never
+ * retried). A retry waits in the queue again.
+ * <ul>
+ *   <li>With the client's own pool (the default), <i>N</i> is {@link ConnectionPoolSettings#maxConnections()}, and
+ *       the pool has no queue of its own to speak of: it is sized so that a call admitted never waits in it for
+ *       more than the moment a finished call takes to hand back its connection.</li>
+ *   <li>With a {@link #connectionProvider caller-supplied provider}, <i>N</i> is the provider's
+ *       {@link ConnectionProvider#maxConnections()} (its per-endpoint limit), or
+ *       {@link ConnectionPoolSettings#maxConnections()} for a provider without a fixed limit (such as
+ *       {@link ConnectionProvider#newConnection()}). {@code maxPendingAcquires} and {@code pendingAcquireTimeout} of
+ *       {@link #connectionPool} still bound the client's queue; {@code maxIdleTime} and {@code maxLifeTime} are the
+ *       provider's own. When the provider also serves other clients, a call admitted here can still wait inside
+ *       the provider under its own pending limits; such a wait that fails is a {@link PoolAcquireTimeoutException}
+ *       too.</li>
+ * </ul>
+ *
+ * <h2>What a client owns</h2>
+ * A client closes what it created: its connection pool, the default credentials provider, and its
+ * {@link ClientResources} when none were given. What it was given (a provider, a pool, event loops, resources) it
+ * never closes.
  *
  * @param <B> the concrete builder
  * @param <C> the client it builds
@@ -40,6 +61,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.standard();
+    private ClientResources resources;
 
     protected ClientBuilder() {
     }
@@ -69,7 +91,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         return self();
     }
 
-    /** Pool sizing and connection lifetimes; ignored when {@link #connectionProvider} is given. */
+    /**
+     * Pool sizing, connection lifetimes, and the bounds of the client's admission queue. With a
+     * {@link #connectionProvider} given, only {@code maxPendingAcquires} and {@code pendingAcquireTimeout} apply, and
+     * {@code maxConnections} only for a provider without a fixed limit (see the class description).
+     */
     public B connectionPool(ConnectionPoolSettings connectionPool) {
         this.connectionPool = connectionPool;
         return self();
@@ -80,13 +106,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         return self();
     }
 
-    /** Event loops to run on, e.g. shared with a WebFlux server. Default: Reactor Netty's shared loops. */
+    /**
+     * Event loops to run on, e.g. shared with a WebFlux server; the client never disposes them. Takes precedence over
+     * the loops of {@link #resources}. Default: those of the resources, else Reactor Netty's shared loops.
+     */
     public B loopResources(LoopResources loopResources) {
         this.loopResources = loopResources;
         return self();
     }
 
-    /** A connection pool to use instead of the client's own. The client never closes it. */
+    /**
+     * A connection pool to use instead of the client's own. The client never closes it. How it sizes the client's
+     * admission is said in the class description.
+     */
     public B connectionProvider(ConnectionProvider connectionProvider) {
         this.connectionProvider = connectionProvider;
         return self();
@@ -113,6 +145,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         return self();
     }
 
+    /**
+     * Resources to share with other clients: the deadline timer and, if they have them, event loops. The client never
+     * closes them. Default: the client creates its own and closes them when it is closed.
+     */
+    public B resources(ClientResources resources) {
+        this.resources = resources;
+        return self();
+    }
+
     /** The clock that signing times come from; for tests. Default: the system clock. */
     public B clock(Clock clock) {
         this.clock = clock;
@@ -122,22 +163,21 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     /** Builds the client. Resolving a default region may read files; call this at start-up, not on an event loop. */
     public abstract C build();
 
-    /** Checks the shared settings and resolves defaults for a client of one service. */
-    protected final TransportSettings transportSettings(ServiceErrors errors, String signingName, Endpoint endpoint,
-                                                        String regionFromEndpoint) {
-        Validation.notNull("connectionPool", connectionPool);
+    /**
+     * The shared settings, checked, with the region resolved: what a service builder hands to the client it builds.
+     *
+     * @param regionFromEndpoint the region the service's endpoint names, used when none was set; may be {@code null}
+     */
+    protected final ClientSettings settings(String regionFromEndpoint) {
+        Validation.notNull("connectionPool", connectionPool); // checked before the region, which may read files
         Validation.notNull("timeouts", timeouts);
         Validation.notNull("clock", clock);
         Validation.notNull("retryPolicy", retryPolicy);
         if (maxResponseBytes <= 0) {
             throw new InvalidInputException("maxResponseBytes", "must be positive, was " + maxResponseBytes);
         }
-        String resolvedRegion = resolveRegion(regionFromEndpoint);
-        boolean owned = credentialsProvider == null;
-        IdentityProvider<? extends AwsCredentialsIdentity> credentials = owned
-            ? DefaultCredentialsProvider.builder().build() : credentialsProvider;
-        return new TransportSettings(errors, signingName, endpoint, resolvedRegion, credentials, owned, connectionPool,
-            timeouts, loopResources, connectionProvider, sslContext, maxResponseBytes, clock, retryPolicy);
+        return new ClientSettings(resolveRegion(regionFromEndpoint), credentialsProvider, connectionPool, timeouts,
+            loopResources, connectionProvider, sslContext, maxResponseBytes, clock, retryPolicy, resources);
     }
 
     /** The region set on the builder, or {@code null}: service builders derive endpoints from it. */

@@ -3,13 +3,14 @@ package io.querystop;
 /**
  * A snapshot of a client's connection pool, summed over the pool's endpoints.
  *
- * @param active  connections lent to calls in flight
- * @param idle    open connections waiting in the pool
- * @param pending calls waiting for a connection
+ * @param active  connections lent to calls in flight, or {@code -1} for a pool given to the client
+ * @param idle    open connections waiting in the pool, or {@code -1} for a pool given to the client
+ * @param pending calls waiting for a connection: in the client's admission queue, and for its own pool also inside
+ *                the pool
  */
 public record ConnectionPoolStats(int active, int idle, int pending) {
 
-    /** Returned when the pool was given to the client, whose figures it cannot see. */
+    /** Nothing known: no figure at all. */
     public static final ConnectionPoolStats UNKNOWN = new ConnectionPoolStats(-1, -1, -1);
 
     public int open() {

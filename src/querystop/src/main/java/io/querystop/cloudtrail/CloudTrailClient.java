@@ -9,7 +9,8 @@ import io.querystop.bulk.BulkOptions;
 import io.querystop.bulk.CancelOutcome;
 import io.querystop.ConnectionPoolStats;
 import io.querystop.internal.http.Endpoint;
-import io.querystop.internal.http.HttpTransport;
+import io.querystop.internal.http.TransportFactory;
+import java.time.Duration;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  * try (CloudTrailClient cloudTrail = CloudTrailClient.builder().region("eu-west-1").build()) {
  *     cloudTrail.cancelQuery("0b7d2ba5-9e21-4c2f-8a4b-d3b6f0c1e2a7")
  *         .subscribe(r -> log.info("query {} is {}", r.queryId(), r.queryStatus()));
- * }
+ * } // close() lets the call finish (up to 10 s), then releases the pool and the client's threads
  * }</pre>
  *
  * <p>The {@code Mono} is lazy and cold; cancelling it aborts the call. Service errors are
@@ -76,10 +77,30 @@ public interface CloudTrailClient extends AutoCloseable {
     /** The endpoint requests go to, e.g. {@code https://cloudtrail.us-east-1.amazonaws.com}. */
     String endpoint();
 
+    /**
+     * The live figures of the client's connection pool; calls waiting for admission count as pending. Active and idle
+     * are {@code -1} for a pool the caller gave.
+     */
     ConnectionPoolStats connectionPoolStats();
 
+    /**
+     * Closes at once: new calls fail with {@link IllegalStateException}, calls still in flight fail too, and what the
+     * client created (its pool, its default credentials provider, its own {@link io.querystop.ClientResources}) is
+     * released; completes when it is. Never blocks. Calling it again is harmless.
+     */
     Mono<Void> closeLater();
 
+    /**
+     * Closes and waits, within {@code timeout} in all: new calls fail at once with {@link IllegalStateException}; the
+     * calls in flight may finish within {@code timeout}, then those still running fail; then what the client created is
+     * released. On a thread that must not block (a Netty event loop, Reactor's parallel scheduler), it only starts
+     * closing and returns {@code false}.
+     *
+     * @return whether every call in flight finished by itself and everything was released within {@code timeout}
+     */
+    boolean close(Duration timeout);
+
+    /** {@link #close(Duration)} with a bound of 10 seconds, for try-with-resources. */
     @Override
     void close();
 
@@ -115,8 +136,8 @@ public interface CloudTrailClient extends AutoCloseable {
         public CloudTrailClient build() {
             String region = resolveRegion(null);
             Endpoint endpoint = Endpoint.parse(CloudTrailEndpoints.resolve(region, fips, dualStack, endpointOverride));
-            return new DefaultCloudTrailClient(new HttpTransport(
-                transportSettings(CloudTrailExceptionFactory.INSTANCE, "cloudtrail", endpoint, region)));
+            return new DefaultCloudTrailClient(TransportFactory.create(settings(region),
+                CloudTrailExceptionFactory.INSTANCE, "cloudtrail", endpoint));
         }
     }
 }

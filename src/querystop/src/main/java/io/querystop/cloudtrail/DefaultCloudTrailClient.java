@@ -38,11 +38,6 @@ final class DefaultCloudTrailClient extends TransportClient implements CloudTrai
         return OperationRequest.awsJson("CancelQuery", TARGET_PREFIX + "CancelQuery", CONTENT_TYPE, body);
     }
 
-    /** The transport, for code in this package that measures its layers (the benchmarks). */
-    HttpTransport transport() {
-        return transport;
-    }
-
     static CancelQueryResponse cancelQueryResponse(JsonNode body) {
         JsonNode json = JsonMembers.object("response", body);
         String status = JsonMembers.text(json, "QueryStatus");

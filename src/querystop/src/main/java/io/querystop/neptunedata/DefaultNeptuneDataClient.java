@@ -63,11 +63,6 @@ final class DefaultNeptuneDataClient extends TransportClient implements NeptuneD
             "/opencypher/status/" + encodeSegment(request.queryId()));
     }
 
-    /** The transport, for code in this package that measures its layers (the benchmarks). */
-    HttpTransport transport() {
-        return transport;
-    }
-
     private static CallOptions options(CallOptions options) {
         return options == null ? CallOptions.defaults() : options;
     }

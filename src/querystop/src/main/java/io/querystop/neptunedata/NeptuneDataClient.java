@@ -9,7 +9,8 @@ import io.querystop.bulk.BulkOptions;
 import io.querystop.bulk.CancelOutcome;
 import io.querystop.ConnectionPoolStats;
 import io.querystop.internal.http.Endpoint;
-import io.querystop.internal.http.HttpTransport;
+import io.querystop.internal.http.TransportFactory;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
@@ -26,8 +27,11 @@ import reactor.core.publisher.Mono;
  *         .build()) {
  *     neptune.cancelGremlinQuery("f43ce17b-db01-4d37-a074-c7d5e11a8e1c")
  *         .subscribe(r -> log.info("cancelled: {}", r.status()));
- * }
+ * } // close() lets the call finish (up to 10 s), then releases the pool and the client's threads
  * }</pre>
+ *
+ * <p>In a long-running application, build the client once and close it at shutdown, reactively with
+ * {@link #closeLater()} or blocking with {@link #close(Duration)}.
  *
  * <p>Every method returns a lazy, cold {@code Mono}: nothing is sent before subscription, each subscription is a
  * new call, and cancelling the subscription aborts the call and frees its connection. Signals arrive on Netty event
@@ -122,13 +126,30 @@ public interface NeptuneDataClient extends AutoCloseable {
     /** The region requests are signed for. */
     String region();
 
-    /** The live figures of the client's own connection pool. */
+    /**
+     * The live figures of the client's connection pool; calls waiting for admission count as pending. Active and idle
+     * are {@code -1} for a pool the caller gave.
+     */
     ConnectionPoolStats connectionPoolStats();
 
-    /** Closes the pool and credentials provider the client created, and completes when they are closed. */
+    /**
+     * Closes at once: new calls fail with {@link IllegalStateException}, calls still in flight fail too, and what the
+     * client created (its pool, its default credentials provider, its own {@link io.querystop.ClientResources}) is
+     * released; completes when it is. Never blocks. Calling it again is harmless.
+     */
     Mono<Void> closeLater();
 
-    /** Starts closing what the client created; calls made afterwards fail. Never blocks. */
+    /**
+     * Closes and waits, within {@code timeout} in all: new calls fail at once with {@link IllegalStateException}; the
+     * calls in flight may finish within {@code timeout}, then those still running fail; then what the client created is
+     * released. On a thread that must not block (a Netty event loop, Reactor's parallel scheduler), it only starts
+     * closing and returns {@code false}.
+     *
+     * @return whether every call in flight finished by itself and everything was released within {@code timeout}
+     */
+    boolean close(Duration timeout);
+
+    /** {@link #close(Duration)} with a bound of 10 seconds, for try-with-resources. */
     @Override
     void close();
 
@@ -158,8 +179,8 @@ public interface NeptuneDataClient extends AutoCloseable {
             Endpoint parsed = Endpoint.parse(endpoint);
             Matcher neptuneHost = NEPTUNE_HOST.matcher(parsed.host());
             String regionInHost = neptuneHost.matches() ? neptuneHost.group(1) : null;
-            return new DefaultNeptuneDataClient(new HttpTransport(
-                transportSettings(NeptuneDataExceptionFactory.INSTANCE, "neptune-db", parsed, regionInHost)));
+            return new DefaultNeptuneDataClient(TransportFactory.create(settings(regionInHost),
+                NeptuneDataExceptionFactory.INSTANCE, "neptune-db", parsed));
         }
     }
 }

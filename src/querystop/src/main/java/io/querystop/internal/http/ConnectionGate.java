@@ -4,28 +4,44 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * Admits at most {@code permits} exchanges of a client at once; the rest wait here, in order, up to a limit and a
- * timeout. Reactor Netty's own pool queue keeps a cancelled waiter until its acquire timeout expires
- * (reactor/reactor-netty#3531), where it still counts against the pending limit; here a cancelled waiter leaves the
- * queue at once.
+ * The admission stage, the one queue of a client: admits at most {@code permits} exchanges at once; the rest wait
+ * here, first come first served, up to a limit and a timeout. The pool behind it is sized so that it never queues an
+ * admitted exchange for long (see {@link ConnectionPool}). Reactor Netty's own pool queue keeps a cancelled waiter
+ * until its acquire timeout expires (reactor/reactor-netty#3531), where it still counts against the pending limit;
+ * here a cancelled waiter leaves the queue at once.
  */
-final class ConnectionGate {
+public final class ConnectionGate {
 
     /** The waiting queue is full. */
-    static final class GateFullException extends RuntimeException {
-        GateFullException() {
+    public static final class GateFullException extends RuntimeException {
+        private final int limit;
+
+        GateFullException(int limit) {
             super("pending limit", null, false, false);
+            this.limit = limit;
+        }
+
+        public int limit() {
+            return limit;
         }
     }
 
     /** No permit became free in time. */
-    static final class GateTimeoutException extends RuntimeException {
-        GateTimeoutException() {
+    public static final class GateTimeoutException extends RuntimeException {
+        private final Duration timeout;
+
+        GateTimeoutException(Duration timeout) {
             super("acquire timeout", null, false, false);
+            this.timeout = timeout;
+        }
+
+        public Duration timeout() {
+            return timeout;
         }
     }
 
@@ -59,11 +75,28 @@ final class ConnectionGate {
     private final Duration waitTimeout;
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    private final CallDeadlines deadlines;
 
-    ConnectionGate(int permits, int maxWaiting, Duration waitTimeout) {
+    /**
+     * @param deadlines where the wait timeout is armed
+     */
+    public ConnectionGate(int permits, int maxWaiting, Duration waitTimeout, CallDeadlines deadlines) {
         this.available = new AtomicInteger(permits);
         this.maxWaiting = maxWaiting;
         this.waitTimeout = waitTimeout;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * Runs {@code exchange} once admitted, holding the permit until it ends: completes, fails or is cancelled. The
+     * permit is released before the answer travels on, so that a call started in reaction to it finds it free.
+     * Fails with {@link GateFullException} or {@link GateTimeoutException} when not admitted.
+     */
+    public <T> Mono<T> admit(Supplier<Mono<T>> exchange) {
+        return enter().flatMap(permit -> Mono.defer(exchange)
+            .doOnSuccess(result -> permit.release())
+            .doOnError(error -> permit.release())
+            .doOnCancel(permit::release));
     }
 
     /**
@@ -82,7 +115,7 @@ final class ConnectionGate {
             }
             if (waiting.incrementAndGet() > maxWaiting) {
                 waiting.decrementAndGet();
-                sink.error(new GateFullException());
+                sink.error(new GateFullException(maxWaiting));
                 return;
             }
             Waiter waiter = new Waiter(sink);
@@ -94,11 +127,11 @@ final class ConnectionGate {
             });
             waiters.add(waiter);
             drain(); // a permit may have come free between tryTake and add
-        }).timeout(CallDeadlines.after(waitTimeout), Mono.error(GateTimeoutException::new));
+        }).timeout(deadlines.after(waitTimeout), Mono.error(() -> new GateTimeoutException(waitTimeout)));
     }
 
     /** Callers waiting for a permit. */
-    int waiting() {
+    public int waiting() {
         return waiting.get();
     }
 

@@ -1,10 +1,14 @@
 package io.querystop.internal.http;
 
 import io.querystop.ConnectionPoolStats;
+import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /** What every service client delegates to its transport: region, pool figures, closing, a secret-free name. */
 public abstract class TransportClient implements AutoCloseable {
+
+    /** How long {@link #close()} lets calls in flight finish, and waits for the release. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     protected final HttpTransport transport;
     private final String name;
@@ -26,9 +30,16 @@ public abstract class TransportClient implements AutoCloseable {
         return transport.closeLater();
     }
 
+    public boolean close(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new io.querystop.InvalidInputException("timeout", "must be zero or positive, was " + timeout);
+        }
+        return transport.close(timeout);
+    }
+
     @Override
     public void close() {
-        transport.close();
+        transport.close(DEFAULT_CLOSE_TIMEOUT);
     }
 
     @Override

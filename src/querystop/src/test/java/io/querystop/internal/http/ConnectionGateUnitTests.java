@@ -2,22 +2,40 @@ package io.querystop.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.util.HashedWheelTimer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.test.publisher.TestPublisher;
 
 class ConnectionGateUnitTests {
 
+    private static final HashedWheelTimer TIMER = new HashedWheelTimer(10, TimeUnit.MILLISECONDS);
+
+    private final CallDeadlines deadlines = new CallDeadlines(TIMER);
+
+    @AfterAll
+    static void stopTimer() {
+        TIMER.stop();
+    }
+
     @Test
     void waitersAreServedInOrderAndACancelledOneLeavesAtOnce() {
-        ConnectionGate gate = new ConnectionGate(1, 10, Duration.ofSeconds(10));
+        ConnectionGate gate = new ConnectionGate(1, 10, Duration.ofSeconds(10), deadlines);
         ConnectionGate.Permit first = gate.enter().block();
         List<String> served = new ArrayList<>();
         List<ConnectionGate.Permit> permits = new ArrayList<>();
@@ -40,32 +58,102 @@ class ConnectionGateUnitTests {
 
     @Test
     void aFullQueueAndAnExpiredWaitFail() {
-        ConnectionGate gate = new ConnectionGate(1, 1, Duration.ofMillis(100));
+        ConnectionGate gate = new ConnectionGate(1, 1, Duration.ofMillis(100), deadlines);
         gate.enter().block();
-        Mono<ConnectionGate.Permit> waiter = gate.enter();
-        StepVerifier.create(waiter)
-            .then(() -> StepVerifier.create(gate.enter()).expectError(ConnectionGate.GateFullException.class).verify())
-            .expectError(ConnectionGate.GateTimeoutException.class)
+        StepVerifier.create(gate.enter())
+            .then(() -> StepVerifier.create(gate.enter())
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ConnectionGate.GateFullException.class)
+                    .extracting(e -> ((ConnectionGate.GateFullException) e).limit()).isEqualTo(1))
+                .verify())
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ConnectionGate.GateTimeoutException.class)
+                .extracting(e -> ((ConnectionGate.GateTimeoutException) e).timeout()).isEqualTo(Duration.ofMillis(100)))
             .verify(Duration.ofSeconds(5));
         assertThat(gate.waiting()).isZero();
     }
 
     @Test
-    void concurrentCallersNeverExceedThePermitsAndAllGetThrough() {
-        ConnectionGate gate = new ConnectionGate(4, 10_000, Duration.ofSeconds(30));
+    void anAdmittedExchangeGivesItsPermitBackWhenItSucceedsFailsOrIsCancelled() {
+        ConnectionGate gate = new ConnectionGate(1, 10, Duration.ofSeconds(10), deadlines);
+        TestPublisher<String> exchange = TestPublisher.create();
+
+        StepVerifier.create(gate.admit(() -> Mono.just("done"))).expectNext("done").verifyComplete();
+        StepVerifier.create(gate.admit(() -> Mono.error(new IllegalStateException("boom"))))
+            .expectError(IllegalStateException.class).verify();
+        StepVerifier.create(gate.admit(() -> { throw new IllegalStateException("while starting"); }))
+            .expectError(IllegalStateException.class).verify();
+        StepVerifier.create(gate.admit(exchange::mono))
+            .then(() -> assertThat(gate.enter().timeout(Duration.ZERO, Mono.empty()).block()).as("permit held").isNull())
+            .thenCancel()
+            .verify();
+
+        ConnectionGate.Permit permit = gate.enter().block(Duration.ofSeconds(1));
+        assertThat(permit).as("the permit is free again after all four").isNotNull();
+    }
+
+    @Test
+    void closingTheDeadlinesFailsTheWaitersAtOnce() {
+        CallDeadlines closing = new CallDeadlines(TIMER);
+        ConnectionGate gate = new ConnectionGate(1, 10, Duration.ofMinutes(1), closing);
+        gate.enter().block();
+
+        StepVerifier.create(gate.enter())
+            .then(() -> closing.failAll(() -> new IllegalStateException("closed")))
+            .expectErrorMessage("closed")
+            .verify(Duration.ofSeconds(5));
+        assertThat(gate.waiting()).isZero();
+        StepVerifier.create(gate.enter()).expectErrorMessage("closed").verify(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Every admitted caller holds its permit until the test lets it go, so the gate is full in every round: one
+     * caller too many would be inside at the same time. Releases come from several threads at once, racing the
+     * hand-over to the next waiters.
+     */
+    @Test
+    void concurrentCallersNeverExceedThePermitsAndAllGetThrough() throws InterruptedException {
+        int permits = 4;
+        int callers = 400;
+        ConnectionGate gate = new ConnectionGate(permits, callers, Duration.ofSeconds(30), deadlines);
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger maxInside = new AtomicInteger();
-        Flux.range(0, 2_000)
-            .flatMap(i -> gate.enter().flatMap(permit -> Mono.fromCallable(() -> {
+        Queue<Sinks.Empty<Void>> holding = new ConcurrentLinkedQueue<>();
+        Semaphore entered = new Semaphore(0);
+        CountDownLatch done = new CountDownLatch(callers);
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < callers; i++) {
+            gate.admit(() -> {
                     maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    Sinks.Empty<Void> hold = Sinks.empty();
+                    holding.add(hold);
+                    entered.release();
+                    return hold.asMono();
+                })
+                .subscribeOn(Schedulers.parallel())
+                .subscribe(null, failures::add, done::countDown);
+        }
+
+        for (int round = 0; round < callers / permits; round++) {
+            assertThat(entered.tryAcquire(permits, 5, TimeUnit.SECONDS)).as("round %d filled the gate", round).isTrue();
+            assertThat(inside.get()).as("callers inside in round %d", round).isEqualTo(permits);
+            List<Sinks.Empty<Void>> batch = new ArrayList<>();
+            for (int i = 0; i < permits; i++) {
+                batch.add(holding.poll());
+            }
+            Flux.fromIterable(batch)
+                .parallel(permits)
+                .runOn(Schedulers.parallel())
+                .doOnNext(hold -> {
                     inside.decrementAndGet();
-                    return i;
-                }).subscribeOn(Schedulers.parallel())
-                .doFinally(signal -> permit.release())), 256)
-            .as(StepVerifier::create)
-            .expectNextCount(2_000)
-            .verifyComplete();
-        assertThat(maxInside.get()).isBetween(1, 4);
+                    hold.tryEmitEmpty();
+                })
+                .sequential()
+                .blockLast(Duration.ofSeconds(5));
+        }
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).isEmpty();
+        assertThat(maxInside.get()).isEqualTo(permits);
+        assertThat(holding).isEmpty();
         assertThat(gate.waiting()).isZero();
     }
 }

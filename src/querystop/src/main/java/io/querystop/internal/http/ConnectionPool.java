@@ -1,0 +1,101 @@
+package io.querystop.internal.http;
+
+import io.netty.channel.ChannelOption;
+import io.querystop.ClientSettings;
+import io.querystop.ConnectionPoolSettings;
+import io.querystop.ConnectionPoolStats;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * The Reactor Netty client of one querystop client, on a connection pool of its own or on the caller's: builds it,
+ * says how many exchanges it can carry at once (what sizes admission), reports its figures, disposes what it created.
+ *
+ * <p>An own pool has {@code maxConnections} connections and a pending queue of the same size: admission lets at most
+ * that many exchanges through, so the pool's queue only ever holds an exchange for the moment between a finished
+ * exchange's permit and its connection coming back.
+ */
+public final class ConnectionPool {
+
+    private final HttpClient http;
+    private final ConnectionProvider owned;
+    private final PoolStatsRecorder stats;
+    private final int capacity;
+
+    /**
+     * @param loops the event loops to run on, or {@code null} for Reactor Netty's shared ones
+     */
+    public ConnectionPool(ClientSettings settings, Endpoint endpoint, String name, LoopResources loops) {
+        ConnectionPoolSettings pool = settings.connectionPool();
+        ConnectionProvider provider = settings.connectionProvider();
+        if (provider == null) {
+            this.stats = new PoolStatsRecorder();
+            provider = this.owned = ConnectionProvider.builder(name)
+                .maxConnections(pool.maxConnections())
+                .pendingAcquireMaxCount(pool.maxConnections())
+                .pendingAcquireTimeout(pool.pendingAcquireTimeout())
+                .maxIdleTime(pool.maxIdleTime())
+                .maxLifeTime(pool.maxLifeTime())
+                .evictInBackground(pool.maxIdleTime().dividedBy(2))
+                .metrics(true, () -> stats)
+                .build();
+            this.capacity = pool.maxConnections();
+        } else {
+            this.stats = null;
+            this.owned = null;
+            this.capacity = provider.maxConnections() > 0 ? provider.maxConnections() : pool.maxConnections();
+        }
+        HttpClient client = HttpClient.create(provider)
+            .protocol(HttpProtocol.HTTP11)
+            .keepAlive(true)
+            .compress(false)
+            .followRedirect(false)
+            .disableRetry(true) // attempts are counted and decided in one place, not also inside Reactor Netty
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.timeouts().connect().toMillis())
+            .responseTimeout(settings.timeouts().response());
+        if (loops != null) {
+            client = client.runOn(loops);
+        }
+        if (endpoint.secure()) {
+            client = settings.sslContext() == null
+                ? client.secure(ssl -> ssl.sslContext(Http11SslContextSpec.forClient())
+                    .handshakeTimeout(settings.timeouts().connect()))
+                : client.secure(ssl -> ssl.sslContext(settings.sslContext())
+                    .handshakeTimeout(settings.timeouts().connect()));
+        }
+        this.http = client;
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    /**
+     * How many exchanges may be in flight at once: an own pool's {@code maxConnections}; a given provider's
+     * {@link ConnectionProvider#maxConnections()}, or the settings' {@code maxConnections} when it has no fixed limit.
+     */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * The live figures, with {@code waitingForAdmission} added to the pending ones; active and idle are {@code -1}
+     * for a pool the caller gave, whose figures the client cannot see.
+     */
+    public ConnectionPoolStats stats(int waitingForAdmission) {
+        if (stats == null) {
+            return new ConnectionPoolStats(-1, -1, waitingForAdmission);
+        }
+        ConnectionPoolStats pool = stats.stats();
+        return new ConnectionPoolStats(pool.active(), pool.idle(), pool.pending() + waitingForAdmission);
+    }
+
+    /** Disposes the pool if the client created it; a given one is left alone. */
+    public Mono<Void> disposeLater() {
+        return owned == null ? Mono.empty() : owned.disposeLater();
+    }
+}

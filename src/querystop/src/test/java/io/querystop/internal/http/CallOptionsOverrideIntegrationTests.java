@@ -1,0 +1,105 @@
+package io.querystop.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querystop.CallOptions;
+import io.querystop.CallTimeoutException;
+import io.querystop.RetryPolicy;
+import io.querystop.emulator.Emulator;
+import io.querystop.emulator.Fault;
+import io.querystop.emulator.Route;
+import io.querystop.neptunedata.CancelGremlinQueryRequest;
+import io.querystop.neptunedata.NeptuneDataClient;
+import io.querystop.neptunedata.errors.NeptuneDataException;
+import io.querystop.testing.Await;
+import io.querystop.testing.EmulatorExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+/** Each member of {@link CallOptions} takes effect for the call it is given to, and for no other. */
+class CallOptionsOverrideIntegrationTests {
+
+    @RegisterExtension
+    static final EmulatorExtension env = new EmulatorExtension();
+
+    private final Emulator emulator = env.emulator();
+
+    @Test
+    void aRetryPolicyAppliesToItsCallOnly() {
+        NeptuneDataClient neptune = env.neptune(b -> b.retryPolicy(RetryPolicy.none()));
+        CallOptions retry = CallOptions.defaults().withRetryPolicy(RetryPolicy.standard());
+        emulator.addGremlinQuery("q");
+        emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.respond(503, null, ""));
+
+        StepVerifier.withVirtualTime(() -> neptune.cancelGremlinQuery(new CancelGremlinQueryRequest("q"), retry))
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 1)).isTrue())
+            .thenAwait(Duration.ofMillis(100)) // standard mode's first backoff ceiling
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 2)).isTrue())
+            .assertNext(response -> assertThat(response.status()).isEqualTo("200 OK"))
+            .verifyComplete();
+
+        emulator.addGremlinQuery("q");
+        emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.respond(503, null, ""));
+        StepVerifier.create(neptune.cancelGremlinQuery("q"))
+            .expectErrorSatisfies(error -> {
+                assertThat(error).isInstanceOf(NeptuneDataException.class);
+                assertThat(((NeptuneDataException) error).attempts()).as("the client's own policy: one attempt")
+                    .isEqualTo(1);
+            })
+            .verify(Duration.ofSeconds(5));
+        assertThat(emulator.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aCallTimeoutAppliesToItsCallOnly() {
+        NeptuneDataClient neptune = env.neptune(b -> b.retryPolicy(RetryPolicy.none()));
+        emulator.addGremlinQuery("q");
+        emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.noResponse());
+
+        StepVerifier.create(neptune.cancelGremlinQuery(new CancelGremlinQueryRequest("q"),
+                CallOptions.defaults().withCallTimeout(Duration.ofMillis(300))))
+            .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(CallTimeoutException.class)
+                .hasMessage("CancelGremlinQuery did not complete within the call timeout of 300 ms"))
+            .verify(Duration.ofSeconds(5));
+
+        emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.normal().withHeaderDelay(Duration.ofMillis(600)));
+        emulator.addGremlinQuery("q");
+        StepVerifier.create(neptune.cancelGremlinQuery("q"))
+            .assertNext(response -> assertThat(response.status()).as("the client's own call timeout: 2 min")
+                .isEqualTo("200 OK"))
+            .verifyComplete();
+    }
+
+    @Test
+    void anAttemptObserverSeesTheAttemptsOfItsCallOnly() {
+        NeptuneDataClient neptune = env.neptune();
+        List<Boolean> throttled = new CopyOnWriteArrayList<>();
+        CallOptions observed = CallOptions.defaults().withAttemptObserver((wasThrottled, latencyNanos) -> {
+            assertThat(latencyNanos).isPositive();
+            throttled.add(wasThrottled);
+        });
+        emulator.addGremlinQuery("q");
+        emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.error(500, "ThrottlingException", "slow down"));
+
+        StepVerifier.withVirtualTime(() -> neptune.cancelGremlinQuery(new CancelGremlinQueryRequest("q"), observed))
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 1)).isTrue())
+            .thenAwait(Duration.ofSeconds(1)) // the first backoff ceiling after throttling
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 2)).isTrue())
+            .expectNextCount(1)
+            .verifyComplete();
+        assertThat(throttled).containsExactly(true, false);
+
+        emulator.addGremlinQuery("q");
+        emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.error(500, "ThrottlingException", "slow down"));
+        StepVerifier.withVirtualTime(() -> neptune.cancelGremlinQuery("q"))
+            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 3)).isTrue())
+            .thenAwait(Duration.ofSeconds(1))
+            .expectNextCount(1)
+            .verifyComplete();
+        assertThat(throttled).as("a call without the observer").containsExactly(true, false);
+    }
+}
