@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs one call per input with a bound on the calls in flight: a {@code Publisher} of inputs in, a {@code Flux} with
@@ -28,6 +29,10 @@ import reactor.core.publisher.Mono;
  * credentials), ends the stream with that error after the outcomes of the calls already sent. Cancelling the
  * subscription stops pulling inputs and aborts the calls in flight; nothing is sent afterwards. The {@code Flux} is
  * cold.
+ *
+ * <p>How it is built: a core that only keeps the demand and the concurrency limit, with one small policy for each
+ * option around it: de-duplication decides as inputs arrive, pacing when a call may start, requeueing what becomes
+ * of an input throttled through all of its retries, and the ordering in what order outcomes go.
  */
 public final class BulkCancel {
 
@@ -50,12 +55,28 @@ public final class BulkCancel {
     public static <I, R> Flux<CancelOutcome<R>> run(Publisher<? extends I> inputs, Function<? super I, String> idOf,
                                                     BiFunction<? super I, CallOptions, Mono<R>> call,
                                                     Predicate<Throwable> notRunning, BulkOptions options) {
-        return new BulkEngine<>(inputs, idOf, call, notRunning, options);
+        Flux<Input<I>> indexed = Flux.<I>from(inputs).index((index, value) -> Input.of(index, value, idOf));
+        return new BulkEngine<>(indexed, () -> policies(call, notRunning, options));
     }
 
     /** {@link #run} for inputs that are the ids themselves. */
     public static <R> Flux<CancelOutcome<R>> ids(Publisher<String> ids, BiFunction<String, CallOptions, Mono<R>> call,
                                                  Predicate<Throwable> notRunning, BulkOptions options) {
-        return new BulkEngine<>(ids, Function.identity(), call, notRunning, options);
+        return run(ids, Function.identity(), call, notRunning, options);
+    }
+
+    /** One run's policies, as the options say; fresh for each subscription, since they keep state. */
+    private static <I, R> Policies<Input<I>, R> policies(BiFunction<? super I, CallOptions, Mono<R>> call,
+                                                         Predicate<Throwable> notRunning, BulkOptions options) {
+        ProgressTracker progress = options.progress() != null ? options.progress() : new ProgressTracker();
+        return new Policies<>(
+            options.deduplicate() ? new Deduplication<>() : Admission.all(),
+            options.ordered() ? new InputOrder<>() : new CompletionOrder<>(),
+            Pacer.of(options.maxRequestsPerSecond(), Schedulers.parallel()),
+            new AdaptiveLimit(options.maxConcurrency(), options.adaptiveConcurrency(), System::nanoTime),
+            new ItemCalls<>(call, notRunning, options.retryPolicy(),
+                options.adaptiveConcurrency() ? Requeueing.afterThrottling() : Requeueing.never(), progress,
+                System::nanoTime),
+            progress);
     }
 }

@@ -251,7 +251,7 @@ class BulkEngineUnitTests {
         assertThat(hot.status()).isEqualTo(CancelOutcome.Status.CANCELLED);
         assertThat(hot.attempts()).as("attempts add up across requeues").isGreaterThan(1);
         assertThat(always.status()).isEqualTo(CancelOutcome.Status.FAILED);
-        assertThat(always.attempts()).isEqualTo(1 + BulkEngine.MAX_REQUEUES);
+        assertThat(always.attempts()).isEqualTo(1 + Requeueing.MAX_REQUEUES);
         assertThat(all).hasSize(2);
     }
 
