@@ -22,17 +22,14 @@ import reactor.core.scheduler.Schedulers;
  *     .subscribe(outcome -> log.warn("{} not cancelled: {}", outcome.id(), outcome.error().toString()));
  * }</pre>
  *
- * <p>Inputs are requested from the publisher only as slots free up: a slot is a call in flight or an outcome the
- * subscriber has not taken yet, and there are as many as the current in-flight limit (prefetch 0). So at most
- * {@code maxConcurrency} inputs are in memory at once, and a slow subscriber stops the pulling of inputs. One input's
- * failure is its outcome, never the stream's. An error of the input publisher, or of the client itself (closed, no
- * credentials), ends the stream with that error after the outcomes of the calls already sent. Cancelling the
- * subscription stops pulling inputs and aborts the calls in flight; nothing is sent afterwards. The {@code Flux} is
- * cold.
- *
- * <p>How it is built: a core that only keeps the demand and the concurrency limit, with one small policy for each
- * option around it: de-duplication decides as inputs arrive, pacing when a call may start, requeueing what becomes
- * of an input throttled through all of its retries, and the ordering in what order outcomes go.
+ * <p>Inputs are requested from the publisher only as slots free up: a slot is an input taken but not yet started (it
+ * waits for the pace), a call in flight, or an outcome the subscriber has not taken yet, and there are as many as the
+ * current in-flight limit (prefetch 0). So at most {@code maxConcurrency} inputs are in memory at once, and a slow
+ * subscriber stops the pulling of inputs. One input's failure is its outcome, never the stream's. An error of the
+ * input publisher ends the stream with that error after the outcomes of every input taken. An error of the client
+ * itself (closed, no credentials) ends it with that error after the outcomes of the calls already sent; inputs not
+ * yet sent then get none. Cancelling the subscription stops pulling inputs and aborts the calls in flight; nothing is
+ * sent afterwards. The {@code Flux} is cold.
  */
 public final class BulkCancel {
 
