@@ -5,6 +5,7 @@ import io.querystop.CallOptions;
 import io.querystop.QuerystopException;
 import io.querystop.RetryPolicy;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -63,7 +64,8 @@ final class ItemCalls<I, R> implements Work<Input<I>, R> {
             progress.callStarted();
             Mono<R> mono;
             try {
-                mono = call.apply(input.value(), callOptions.withAttemptObserver(this));
+                mono = Objects.requireNonNull(call.apply(input.value(), callOptions.withAttemptObserver(this)),
+                    "the call returned null");
             } catch (RuntimeException e) {
                 mono = Mono.error(e); // e.g. a record refusing a blank id: this input's outcome, not the run's
             }

@@ -52,6 +52,9 @@ final class Slot<T, R> {
     }
 
     void abort() {
-        work.dispose();
+        Disposable started = work;
+        if (started != null) { // null only if starting the work threw, which ends the run
+            started.dispose();
+        }
     }
 }

@@ -203,6 +203,39 @@ class BulkEngineUnitTests {
     }
 
     @Test
+    void aSubscriberCancellingFromInsideOnNextStopsThePullingAtOnce() {
+        List<Long> requests = new CopyOnWriteArrayList<>();
+        ManualCalls calls = new ManualCalls();
+        Flux<CancelOutcome<String>> outcomes = engine(ids(100, requests), id -> id, calls::call, error -> false,
+            fixed(2));
+
+        StepVerifier.create(outcomes.take(1), 0)
+            .then(() -> calls.complete("id-0")) // waits for demand, holding its slot
+            .thenRequest(1) // delivered, and take(1) cancels from inside onNext: that slot frees as the run stops
+            .assertNext(o -> assertThat(o.id()).isEqualTo("id-0"))
+            .expectComplete()
+            .verify(Duration.ofSeconds(5));
+
+        assertThat(requests).containsExactly(2L);
+        assertThat(calls.started).hasValue(2);
+    }
+
+    @Test
+    void aCallThatReturnsNullIsThatInputsFailureNotTheRuns() {
+        Flux<CancelOutcome<String>> outcomes = engine(Flux.just("a", "b"), id -> id,
+            id -> id.equals("a") ? null : Mono.just("ok"), error -> false, fixed(2).withOrdered(true));
+
+        StepVerifier.create(outcomes)
+            .assertNext(o -> {
+                assertThat(o.status()).isEqualTo(CancelOutcome.Status.FAILED);
+                assertThat(o.error()).hasMessage("the call returned null");
+            })
+            .assertNext(o -> assertThat(o.status()).isEqualTo(CancelOutcome.Status.CANCELLED))
+            .expectComplete()
+            .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
     void maxRequestsPerSecondPacesTheStartsOnTheTimer() {
         AtomicInteger started = new AtomicInteger();
         StepVerifier.withVirtualTime(() -> engine(Flux.range(0, 5).map(i -> "id-" + i), id -> id,
@@ -378,6 +411,7 @@ class BulkEngineUnitTests {
             .expectNoEvent(Duration.ofMillis(999))
             .thenAwait(Duration.ofMillis(1))
             .assertNext(o -> assertThat(o.response()).isEqualTo("b 2"))
-            .verifyComplete();
+            .expectComplete()
+            .verify(Duration.ofSeconds(5));
     }
 }
