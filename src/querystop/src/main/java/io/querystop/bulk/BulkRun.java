@@ -285,6 +285,7 @@ final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
         }
     }
 
+    /** For a test's failure message: read from another thread, the figures may be stale. */
     @Override
     public String toString() {
         return "Run[limit=" + limit.current() + ", atWork=" + atWork.size() + ", buffered=" + outcomes.size()
