@@ -1,27 +1,37 @@
 package io.querystop.bulk;
 
+import java.util.function.LongSupplier;
+
 /**
  * The in-flight limit of one bulk run. Fixed at the maximum when not adaptive. Adaptive: starts at
  * {@value #INITIAL} and grows by one per success (doubling per round trip) until the first throttling answer; then
  * additive increase (one per {@code limit} successes) and multiplicative decrease (halving, at most once per round
- * trip), with no increase while latency is above twice its baseline (the service is queueing).
+ * trip), with no increase while latency is above twice its baseline (the service is queueing). Always between 1 and
+ * the maximum.
+ *
+ * <p>Not thread-safe: the run's drain loop owns it. The clock (nanoseconds) is given, so that tests can drive it.
  */
 final class AdaptiveLimit {
 
     static final int INITIAL = 4;
     private static final double DECREASE = 0.5;
+    /** The shortest "round trip" between two decreases, whatever the latency says. */
+    static final long MIN_DECREASE_INTERVAL_NANOS = 20_000_000;
 
     private final int max;
     private final boolean adaptive;
-    private volatile double limit;
+    private final LongSupplier nanoClock;
+    private double limit;
     private boolean slowStart = true;
-    private long lastDecrease;
+    private boolean decreased;
+    private long lastDecreaseNanos;
     private double baselineNanos;
     private double smoothedNanos;
 
-    AdaptiveLimit(int max, boolean adaptive) {
+    AdaptiveLimit(int max, boolean adaptive, LongSupplier nanoClock) {
         this.max = max;
         this.adaptive = adaptive;
+        this.nanoClock = nanoClock;
         this.limit = adaptive ? Math.min(max, INITIAL) : max;
     }
 
@@ -29,23 +39,25 @@ final class AdaptiveLimit {
         return (int) limit;
     }
 
-    synchronized void onAttempt(boolean throttled, long nanos) {
+    void onAttempt(boolean throttled, long latencyNanos) {
         if (!adaptive) {
             return;
         }
-        long now = System.nanoTime();
-        smoothedNanos = smoothedNanos == 0 ? nanos : 0.9 * smoothedNanos + 0.1 * nanos;
+        smoothedNanos = smoothedNanos == 0 ? latencyNanos : 0.9 * smoothedNanos + 0.1 * latencyNanos;
         if (throttled) {
             slowStart = false;
-            if (now - lastDecrease > Math.max(smoothedNanos, 20_000_000)) {
+            long now = nanoClock.getAsLong();
+            // compared as a difference: nanoTime values may be anywhere, even negative
+            if (!decreased || now - lastDecreaseNanos > Math.max(smoothedNanos, MIN_DECREASE_INTERVAL_NANOS)) {
                 limit = Math.max(1, Math.floor(limit * DECREASE));
-                lastDecrease = now;
+                decreased = true;
+                lastDecreaseNanos = now;
             }
             return;
         }
         // the baseline is the lowest latency seen, drifting up slowly so it follows a service that got slower
-        baselineNanos = baselineNanos == 0 ? nanos : Math.min(nanos, baselineNanos * 1.001);
-        if (nanos > 2 * baselineNanos && !slowStart) {
+        baselineNanos = baselineNanos == 0 ? latencyNanos : Math.min(latencyNanos, baselineNanos * 1.001);
+        if (latencyNanos > 2 * baselineNanos && !slowStart) {
             return;
         }
         limit = Math.min(max, slowStart ? limit + 1 : limit + 1 / limit);

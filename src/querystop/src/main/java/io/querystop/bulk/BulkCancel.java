@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs one call per input with a bound on the calls in flight: a {@code Publisher} of inputs in, a {@code Flux} with
@@ -21,13 +22,14 @@ import reactor.core.publisher.Mono;
  *     .subscribe(outcome -> log.warn("{} not cancelled: {}", outcome.id(), outcome.error().toString()));
  * }</pre>
  *
- * <p>Inputs are requested from the publisher only as slots free up: a slot is a call in flight or an outcome the
- * subscriber has not taken yet, and there are as many as the current in-flight limit (prefetch 0). So at most
- * {@code maxConcurrency} inputs are in memory at once, and a slow subscriber stops the pulling of inputs. One input's
- * failure is its outcome, never the stream's. An error of the input publisher, or of the client itself (closed, no
- * credentials), ends the stream with that error after the outcomes of the calls already sent. Cancelling the
- * subscription stops pulling inputs and aborts the calls in flight; nothing is sent afterwards. The {@code Flux} is
- * cold.
+ * <p>Inputs are requested from the publisher only as slots free up: a slot is an input taken but not yet started (it
+ * waits for the pace), a call in flight, or an outcome the subscriber has not taken yet, and there are as many as the
+ * current in-flight limit (prefetch 0). So at most {@code maxConcurrency} inputs are in memory at once, and a slow
+ * subscriber stops the pulling of inputs. One input's failure is its outcome, never the stream's. An error of the
+ * input publisher ends the stream with that error after the outcomes of every input taken. An error of the client
+ * itself (closed, no credentials) ends it with that error after the outcomes of the calls already sent; inputs not
+ * yet sent then get none. Cancelling the subscription stops pulling inputs and aborts the calls in flight; nothing is
+ * sent afterwards. The {@code Flux} is cold.
  */
 public final class BulkCancel {
 
@@ -50,12 +52,28 @@ public final class BulkCancel {
     public static <I, R> Flux<CancelOutcome<R>> run(Publisher<? extends I> inputs, Function<? super I, String> idOf,
                                                     BiFunction<? super I, CallOptions, Mono<R>> call,
                                                     Predicate<Throwable> notRunning, BulkOptions options) {
-        return new BulkEngine<>(inputs, idOf, call, notRunning, options);
+        Flux<Input<I>> indexed = Flux.<I>from(inputs).index((index, value) -> Input.of(index, value, idOf));
+        return new BulkEngine<>(indexed, () -> policies(call, notRunning, options));
     }
 
     /** {@link #run} for inputs that are the ids themselves. */
     public static <R> Flux<CancelOutcome<R>> ids(Publisher<String> ids, BiFunction<String, CallOptions, Mono<R>> call,
                                                  Predicate<Throwable> notRunning, BulkOptions options) {
-        return new BulkEngine<>(ids, Function.identity(), call, notRunning, options);
+        return run(ids, Function.identity(), call, notRunning, options);
+    }
+
+    /** One run's policies, as the options say; fresh for each subscription, since they keep state. */
+    private static <I, R> Policies<Input<I>, R> policies(BiFunction<? super I, CallOptions, Mono<R>> call,
+                                                         Predicate<Throwable> notRunning, BulkOptions options) {
+        ProgressTracker progress = options.progress() != null ? options.progress() : new ProgressTracker();
+        return new Policies<>(
+            options.deduplicate() ? new Deduplication<>() : Admission.all(),
+            options.ordered() ? new InputOrder<>() : new CompletionOrder<>(),
+            Pacer.of(options.maxRequestsPerSecond(), Schedulers.parallel()),
+            new AdaptiveLimit(options.maxConcurrency(), options.adaptiveConcurrency(), System::nanoTime),
+            new ItemCalls<>(call, notRunning, options.retryPolicy(),
+                options.adaptiveConcurrency() ? Requeueing.afterThrottling() : Requeueing.never(), progress,
+                System::nanoTime),
+            progress);
     }
 }

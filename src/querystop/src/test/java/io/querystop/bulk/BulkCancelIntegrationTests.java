@@ -6,9 +6,12 @@ import io.querystop.RetryPolicy;
 import io.querystop.cloudtrail.CancelQueryResponse;
 import io.querystop.emulator.Emulator;
 import io.querystop.emulator.Route;
+import io.querystop.emulator.Fault;
+import io.querystop.neptunedata.CancelGremlinQueryRequest;
 import io.querystop.neptunedata.CancelGremlinQueryResponse;
 import io.querystop.neptunedata.CancelOpenCypherQueryResponse;
 import io.querystop.neptunedata.NeptuneDataClient;
+import io.querystop.neptunedata.errors.NeptuneDataErrors;
 import io.querystop.testing.EmulatorExtension;
 import io.querystop.testing.FaultScript;
 import java.time.Duration;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Function;
@@ -186,23 +191,31 @@ class BulkCancelIntegrationTests {
 
     @Test
     void disposingTheRunStopsEverythingAndNothingIsSentAfterwards() throws Exception {
-        emulator.latency(Duration.ofMillis(300));
         for (int i = 0; i < 100; i++) {
             emulator.addGremlinQuery("d-" + i);
         }
+        CountDownLatch received = new CountDownLatch(10);
+        emulator.faultPolicy(request -> { // every cancel hangs until the client gives up on it
+            received.countDown();
+            return Fault.noResponse();
+        });
         NeptuneDataClient neptune = env.neptune();
-        var run = neptune.cancelGremlinQueries(Flux.range(0, 100).map(i -> "d-" + i),
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch aborted = new CountDownLatch(10);
+        // what cancelGremlinQueries does, with each call counted and watched
+        var run = BulkCancel.ids(Flux.range(0, 100).map(i -> "d-" + i), (id, options) -> {
+                calls.incrementAndGet();
+                return neptune.cancelGremlinQuery(new CancelGremlinQueryRequest(id), options)
+                    .doOnCancel(aborted::countDown);
+            }, NeptuneDataErrors::isNotRunning,
             BulkOptions.defaults().withMaxConcurrency(10).withAdaptiveConcurrency(false)).subscribe();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (emulator.requestCount() < 10 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        assertThat(received.await(10, TimeUnit.SECONDS)).as("ten cancels reached the server").isTrue();
 
         run.dispose();
-        Thread.sleep(700);
 
+        assertThat(aborted.await(5, TimeUnit.SECONDS)).as("the ten calls in flight aborted").isTrue();
+        assertThat(calls).as("calls started").hasValue(10);
         assertThat(emulator.requestCount()).isEqualTo(10);
-        assertThat(emulator.clientAborts()).isEqualTo(10);
     }
 
     @Test

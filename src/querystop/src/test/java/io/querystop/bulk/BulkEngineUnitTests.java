@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -191,10 +193,46 @@ class BulkEngineUnitTests {
         Flux<CancelOutcome<String>> outcomes = engine(ids(100, requests), id -> id,
             id -> Mono.<String>never().doOnCancel(aborted::incrementAndGet), error -> false, fixed(5));
 
-        StepVerifier.create(outcomes).thenAwait(Duration.ofMillis(50)).thenCancel().verify(Duration.ofSeconds(5));
+        StepVerifier.create(outcomes)
+            .then(() -> assertThat(aborted).as("the five calls are under way").hasValue(0))
+            .thenCancel()
+            .verify(Duration.ofSeconds(5));
 
         assertThat(aborted).hasValue(5);
         assertThat(requests).containsExactly(5L);
+    }
+
+    @Test
+    void aSubscriberCancellingFromInsideOnNextStopsThePullingAtOnce() {
+        List<Long> requests = new CopyOnWriteArrayList<>();
+        ManualCalls calls = new ManualCalls();
+        Flux<CancelOutcome<String>> outcomes = engine(ids(100, requests), id -> id, calls::call, error -> false,
+            fixed(2));
+
+        StepVerifier.create(outcomes.take(1), 0)
+            .then(() -> calls.complete("id-0")) // waits for demand, holding its slot
+            .thenRequest(1) // delivered, and take(1) cancels from inside onNext: that slot frees as the run stops
+            .assertNext(o -> assertThat(o.id()).isEqualTo("id-0"))
+            .expectComplete()
+            .verify(Duration.ofSeconds(5));
+
+        assertThat(requests).containsExactly(2L);
+        assertThat(calls.started).hasValue(2);
+    }
+
+    @Test
+    void aCallThatReturnsNullIsThatInputsFailureNotTheRuns() {
+        Flux<CancelOutcome<String>> outcomes = engine(Flux.just("a", "b"), id -> id,
+            id -> id.equals("a") ? null : Mono.just("ok"), error -> false, fixed(2).withOrdered(true));
+
+        StepVerifier.create(outcomes)
+            .assertNext(o -> {
+                assertThat(o.status()).isEqualTo(CancelOutcome.Status.FAILED);
+                assertThat(o.error()).hasMessage("the call returned null");
+            })
+            .assertNext(o -> assertThat(o.status()).isEqualTo(CancelOutcome.Status.CANCELLED))
+            .expectComplete()
+            .verify(Duration.ofSeconds(5));
     }
 
     @Test
@@ -251,15 +289,16 @@ class BulkEngineUnitTests {
         assertThat(hot.status()).isEqualTo(CancelOutcome.Status.CANCELLED);
         assertThat(hot.attempts()).as("attempts add up across requeues").isGreaterThan(1);
         assertThat(always.status()).isEqualTo(CancelOutcome.Status.FAILED);
-        assertThat(always.attempts()).isEqualTo(1 + BulkEngine.MAX_REQUEUES);
+        assertThat(always.attempts()).isEqualTo(1 + Requeueing.MAX_REQUEUES);
         assertThat(all).hasSize(2);
     }
 
     @Test
-    void aDownstreamThatThrowsEndsTheRunInsteadOfStallingIt() {
+    void aDownstreamThatThrowsEndsTheRunInsteadOfStallingIt() throws InterruptedException {
         // Found with Reactor's blocking iterable under BlockHound: its onNext threw on an event loop, and the run,
         // with its drain loop left raised, never signalled again. Now the run ends with the error.
         List<Throwable> errors = new CopyOnWriteArrayList<>();
+        CountDownLatch ended = new CountDownLatch(1);
         AtomicInteger aborted = new AtomicInteger();
         engine(Flux.range(0, 100).map(i -> "id-" + i), id -> id,
                 id -> Mono.just(id).delayElement(Duration.ofMillis(1)).doOnCancel(aborted::incrementAndGet),
@@ -282,6 +321,7 @@ class BulkEngineUnitTests {
                 @Override
                 public void onError(Throwable error) {
                     errors.add(error);
+                    ended.countDown();
                 }
 
                 @Override
@@ -289,7 +329,89 @@ class BulkEngineUnitTests {
                 }
             });
 
-        assertThat(io.querystop.testing.Await.until(() -> !errors.isEmpty())).isTrue();
-        assertThat(errors.get(0)).hasMessage("consumer broke");
+        assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(errors).singleElement().satisfies(error -> assertThat(error).hasMessage("consumer broke"));
+    }
+
+    private static io.querystop.AwsServiceException throttling() {
+        return new io.querystop.AwsServiceException(new io.querystop.AwsErrorDetails("Svc", "CancelThing", 429,
+            "ThrottlingException", "slow down", "r", true, true));
+    }
+
+    @Test
+    void inInputOrderAClientErrorStillDeliversTheOutcomesOfTheCallsSentThenTheError() {
+        ManualCalls calls = new ManualCalls();
+        Flux<CancelOutcome<String>> outcomes = engine(Flux.range(0, 100).map(i -> "id-" + i), id -> id,
+            calls::call, error -> false, fixed(3).withOrdered(true));
+
+        // id-0 never gets an outcome: those after it must not wait for it forever
+        StepVerifier.create(outcomes)
+            .then(() -> calls.fail("id-0", new IllegalStateException("the client is closed")))
+            .then(() -> calls.complete("id-2"))
+            .then(() -> calls.complete("id-1"))
+            .assertNext(o -> assertThat(o.id()).isEqualTo("id-1"))
+            .assertNext(o -> assertThat(o.id()).isEqualTo("id-2"))
+            .expectErrorMessage("the client is closed")
+            .verify(Duration.ofSeconds(5));
+        assertThat(calls.started).hasValue(3);
+    }
+
+    @Test
+    void aClientErrorWhileAThrottledInputWaitsInLineStillGivesThatInputItsOutcome() {
+        ManualCalls calls = new ManualCalls();
+        Flux<CancelOutcome<String>> outcomes = BulkCancel.run(Flux.just("hot", "b"), id -> id, (id, options) -> {
+            if (id.equals("hot")) { // throttled: the limit drops to 1 and, with b in flight, hot waits in line
+                options.attemptObserver().onAttempt(true, 1_000_000);
+                return Mono.error(throttling());
+            }
+            return calls.call(id);
+        }, error -> false, BulkOptions.defaults().withMaxConcurrency(2).withRetryPolicy(RetryPolicy.none()));
+
+        StepVerifier.create(outcomes)
+            .then(() -> calls.fail("b", new IllegalStateException("the client is closed")))
+            .assertNext(o -> {
+                assertThat(o.id()).isEqualTo("hot");
+                assertThat(o.status()).isEqualTo(CancelOutcome.Status.FAILED);
+                assertThat(o.error()).isInstanceOf(io.querystop.AwsServiceException.class);
+                assertThat(o.attempts()).isEqualTo(1);
+            })
+            .expectErrorMessage("the client is closed")
+            .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void withDeduplicationAnInputBackInLineAfterThrottlingIsNotTakenForACopyOfItself() {
+        AtomicInteger hotCalls = new AtomicInteger();
+        Flux<CancelOutcome<String>> outcomes = engine(Flux.just("hot", "cold", "hot"), id -> id,
+            id -> id.equals("hot") && hotCalls.incrementAndGet() == 1 ? Mono.error(throttling()) : Mono.just("ok"),
+            error -> false, BulkOptions.defaults().withMaxConcurrency(1).withRetryPolicy(RetryPolicy.none())
+                .withDeduplicate(true).withOrdered(true));
+
+        StepVerifier.create(outcomes)
+            .assertNext(o -> {
+                assertThat(o.id()).isEqualTo("hot");
+                assertThat(o.status()).isEqualTo(CancelOutcome.Status.CANCELLED);
+                assertThat(o.attempts()).isEqualTo(2);
+            })
+            .assertNext(o -> assertThat(o.status()).isEqualTo(CancelOutcome.Status.CANCELLED))
+            .assertNext(o -> assertThat(o.status()).isEqualTo(CancelOutcome.Status.DUPLICATE))
+            .verifyComplete();
+        assertThat(hotCalls).hasValue(2);
+    }
+
+    @Test
+    void duplicatesGetTheirOutcomesWithoutWaitingForThePace() {
+        AtomicInteger sent = new AtomicInteger();
+        StepVerifier.withVirtualTime(() -> engine(Flux.just("a", "a", "a", "b"), id -> id,
+                id -> Mono.fromCallable(() -> id + " " + sent.incrementAndGet()), error -> false,
+                fixed(4).withDeduplicate(true).withOrdered(true).withMaxRequestsPerSecond(1)))
+            .assertNext(o -> assertThat(o.status()).isEqualTo(CancelOutcome.Status.CANCELLED))
+            .assertNext(o -> assertThat(o.status()).isEqualTo(CancelOutcome.Status.DUPLICATE))
+            .assertNext(o -> assertThat(o.status()).isEqualTo(CancelOutcome.Status.DUPLICATE))
+            .expectNoEvent(Duration.ofMillis(999))
+            .thenAwait(Duration.ofMillis(1))
+            .assertNext(o -> assertThat(o.response()).isEqualTo("b 2"))
+            .expectComplete()
+            .verify(Duration.ofSeconds(5));
     }
 }
