@@ -1,7 +1,6 @@
 package io.querystop;
 
 import io.netty.handler.ssl.SslContext;
-import io.querystop.internal.Validation;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import reactor.netty.resources.ConnectionProvider;
@@ -169,10 +168,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
      * @param regionFromEndpoint the region the service's endpoint names, used when none was set; may be {@code null}
      */
     protected final ClientSettings settings(String regionFromEndpoint) {
-        Validation.notNull("connectionPool", connectionPool); // checked before the region, which may read files
-        Validation.notNull("timeouts", timeouts);
-        Validation.notNull("clock", clock);
-        Validation.notNull("retryPolicy", retryPolicy);
+        Settings.notNull("connectionPool", connectionPool); // checked before the region, which may read files
+        Settings.notNull("timeouts", timeouts);
+        Settings.notNull("clock", clock);
+        Settings.notNull("retryPolicy", retryPolicy);
         if (maxResponseBytes <= 0) {
             throw new InvalidInputException("maxResponseBytes", "must be positive, was " + maxResponseBytes);
         }

@@ -8,6 +8,12 @@ final class Settings {
     private Settings() {
     }
 
+    static void notNull(String name, Object value) {
+        if (value == null) {
+            throw new InvalidInputException(name, "must not be null");
+        }
+    }
+
     static void positive(String name, int value) {
         if (value <= 0) {
             throw new InvalidInputException(name, "must be positive, was " + value);

@@ -95,8 +95,6 @@ public class ArchitectureTests {
     // ---- 1. cycles ---------------------------------------------------------------------------------------------
 
     @Test
-    @Disabled("until the transport branch lands: io.querystop <-> io.querystop.internal, through "
-        + "ClientBuilder -> internal.Validation, internal.http.{Endpoint, ServiceErrors, TransportSettings}")
     void noCyclesBetweenPackages() {
         slices().assignedFrom(EACH_PACKAGE).should().beFreeOfCycles().check(LIBRARY);
     }
@@ -135,8 +133,6 @@ public class ArchitectureTests {
     }
 
     @Test
-    @Disabled("until the transport branch lands: ClientBuilder -> internal.Validation, "
-        + "internal.http.{Endpoint, ServiceErrors, TransportSettings}")
     void theRootPackageUsesNoOtherPackageOfTheLibrary() {
         noClasses().that().resideInAPackage("io.querystop")
             .should().dependOnClassesThat().resideInAnyPackage("io.querystop.neptunedata..",
@@ -147,8 +143,6 @@ public class ArchitectureTests {
     // ---- 3. and 4. public signatures ---------------------------------------------------------------------------
 
     @Test
-    @Disabled("until the transport branch lands: ClientBuilder.transportSettings(ServiceErrors, String, Endpoint, "
-        + "String) returns internal.http.TransportSettings and takes internal.http.ServiceErrors and Endpoint")
     void noInternalTypeInAPublicSignature() {
         exposeNo(INTERNAL, API_PACKAGES).check(LIBRARY);
     }
