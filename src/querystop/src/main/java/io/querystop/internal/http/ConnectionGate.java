@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -57,16 +58,50 @@ public final class ConnectionGate {
         }
     }
 
-    private static final class Waiter {
+    /**
+     * One caller in the queue. It leaves exactly once: handed a permit, cancelled, timed out or closed. A permit
+     * handed over just as its caller cancels would be dropped by Reactor, so the cancel gives it back.
+     */
+    private final class Waiter {
         static final int WAITING = 0;
         static final int CLAIMED = 1;
-        static final int CANCELLED = 2;
+        static final int LEFT = 2;
 
         final MonoSink<Permit> sink;
         final AtomicInteger state = new AtomicInteger(WAITING);
+        volatile Permit permit;
 
         Waiter(MonoSink<Permit> sink) {
             this.sink = sink;
+        }
+
+        /** Hands this waiter a permit taken from {@code available}, unless it has left. */
+        boolean claim() {
+            permit = new Permit(); // before the state changes, for a cancel that sees CLAIMED
+            if (!state.compareAndSet(WAITING, CLAIMED)) {
+                return false;
+            }
+            waiting.decrementAndGet();
+            sink.success(permit);
+            return true;
+        }
+
+        /** Leaves the queue if still in it, failing with {@code reason}, or quietly for {@code null}. */
+        void leave(Throwable reason) {
+            if (state.compareAndSet(WAITING, LEFT)) {
+                waiting.decrementAndGet();
+                waiters.remove(this);
+                if (reason != null) {
+                    sink.error(reason);
+                }
+            }
+        }
+
+        void cancelled() {
+            leave(null);
+            if (state.get() == CLAIMED) {
+                permit.release(); // handed over as the caller left: never delivered
+            }
         }
     }
 
@@ -108,7 +143,7 @@ public final class ConnectionGate {
     }
 
     private Mono<Permit> waitForPermit() {
-        return Mono.<Permit>create(sink -> {
+        return Mono.create(sink -> {
             if (tryTakeInTurn()) {
                 sink.success(new Permit());
                 return;
@@ -119,15 +154,15 @@ public final class ConnectionGate {
                 return;
             }
             Waiter waiter = new Waiter(sink);
-            sink.onCancel(() -> {
-                if (waiter.state.compareAndSet(Waiter.WAITING, Waiter.CANCELLED)) {
-                    waiting.decrementAndGet();
-                    waiters.remove(waiter);
-                }
-            });
+            // The wait's deadline ends it only while it is still waiting: a timeout operator around the wait could
+            // drop a permit handed over at the same moment.
+            Disposable deadline = deadlines.after(waitTimeout)
+                .subscribe(fired -> waiter.leave(new GateTimeoutException(waitTimeout)), waiter::leave);
+            sink.onCancel(waiter::cancelled);
+            sink.onDispose(deadline);
             waiters.add(waiter);
             drain(); // a permit may have come free between tryTake and add
-        }).timeout(deadlines.after(waitTimeout), Mono.error(() -> new GateTimeoutException(waitTimeout)));
+        });
     }
 
     /** Callers waiting for a permit. */
@@ -155,10 +190,7 @@ public final class ConnectionGate {
     private void drain() {
         while (waiters.peek() != null && tryTake()) {
             Waiter waiter = waiters.poll();
-            if (waiter != null && waiter.state.compareAndSet(Waiter.WAITING, Waiter.CLAIMED)) {
-                waiting.decrementAndGet();
-                waiter.sink.success(new Permit());
-            } else {
+            if (waiter == null || !waiter.claim()) {
                 available.incrementAndGet(); // nobody to give it to after all
             }
         }

@@ -1,6 +1,7 @@
 package io.querystop.internal.http;
 
 import io.querystop.ConnectionPoolStats;
+import io.querystop.InvalidInputException;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 
@@ -31,8 +32,8 @@ public abstract class TransportClient implements AutoCloseable {
     }
 
     public boolean close(Duration timeout) {
-        if (timeout == null || timeout.isNegative()) {
-            throw new io.querystop.InvalidInputException("timeout", "must be zero or positive, was " + timeout);
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            throw new InvalidInputException("timeout", "must be a positive duration, was " + timeout);
         }
         return transport.close(timeout);
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
+import reactor.test.util.RaceTestUtils;
 
 class ConnectionGateUnitTests {
 
@@ -102,6 +104,52 @@ class ConnectionGateUnitTests {
             .verify(Duration.ofSeconds(5));
         assertThat(gate.waiting()).isZero();
         StepVerifier.create(gate.enter()).expectErrorMessage("closed").verify(Duration.ofSeconds(5));
+    }
+
+    /** A permit handed over just as its waiter is cancelled goes back to the gate, whichever wins. */
+    @Test
+    void aPermitHandedToAWaiterAsItIsCancelledIsNotLost() {
+        ConnectionGate gate = new ConnectionGate(1, 10, Duration.ofMinutes(1), deadlines);
+        for (int round = 0; round < 5_000; round++) {
+            ConnectionGate.Permit held = gate.enter().block();
+            Disposable waiter = gate.admit(Mono::never).subscribe();
+
+            RaceTestUtils.race(held::release, waiter::dispose);
+
+            assertFree(gate, round);
+        }
+    }
+
+    /** A permit handed over just as its waiter's wait ends (here: the client closing) goes back to the gate. */
+    @Test
+    void aPermitHandedToAWaiterAsItsWaitEndsIsNotLost() {
+        for (int round = 0; round < 5_000; round++) {
+            CallDeadlines closing = new CallDeadlines(TIMER);
+            ConnectionGate gate = new ConnectionGate(1, 10, Duration.ofMinutes(1), closing);
+            ConnectionGate.Permit held = gate.enter().block();
+            AtomicReference<ConnectionGate.Permit> handedOver = new AtomicReference<>();
+            gate.enter().subscribe(handedOver::set, error -> { });
+
+            RaceTestUtils.race(held::release, () -> closing.failAll(() -> new IllegalStateException("closed")));
+
+            if (handedOver.get() != null) {
+                handedOver.get().release();
+            }
+            assertThat(gate.waiting()).isZero();
+            ConnectionGate.Permit next = gate.enter() // free: at once; lost: a wait, which fails as closed
+                .onErrorResume(IllegalStateException.class, closed -> Mono.empty()).block();
+            assertThat(next).as("round %d: the permit is free again", round).isNotNull();
+        }
+    }
+
+    private static void assertFree(ConnectionGate gate, int round) {
+        AtomicReference<ConnectionGate.Permit> next = new AtomicReference<>();
+        Disposable probe = gate.enter().subscribe(next::set);
+        if (next.get() == null) {
+            probe.dispose();
+        }
+        assertThat(next.get()).as("round %d: the permit is free again", round).isNotNull();
+        next.get().release();
     }
 
     /**
