@@ -143,7 +143,7 @@ public final class ConnectionGate {
     }
 
     private Mono<Permit> waitForPermit() {
-        return Mono.create(sink -> {
+        return Mono.<Permit>create(sink -> {
             if (tryTakeInTurn()) {
                 sink.success(new Permit());
                 return;
@@ -162,7 +162,7 @@ public final class ConnectionGate {
             sink.onDispose(deadline);
             waiters.add(waiter);
             drain(); // a permit may have come free between tryTake and add
-        });
+        }).doOnDiscard(Permit.class, Permit::release); // handed over as the caller cancelled: dropped, not lost
     }
 
     /** Callers waiting for a permit. */
