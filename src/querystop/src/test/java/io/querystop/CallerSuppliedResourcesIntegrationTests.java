@@ -71,7 +71,7 @@ class CallerSuppliedResourcesIntegrationTests {
             assertThat(loops.onClient(true).next().submit(() -> "still running").get(5, TimeUnit.SECONDS))
                 .as("the given loops after the client closed").isEqualTo("still running");
         } finally {
-            loops.disposeLater().block(Duration.ofSeconds(5));
+            loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
         }
     }
 

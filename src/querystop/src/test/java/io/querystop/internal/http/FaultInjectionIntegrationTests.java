@@ -148,7 +148,7 @@ class FaultInjectionIntegrationTests {
             assertThat(closing.requestCount()).isEqualTo(4);
             neptune.closeLater().block(Duration.ofSeconds(5));
         } finally {
-            loops.disposeLater().block(Duration.ofSeconds(5));
+            loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
         }
     }
 

@@ -105,9 +105,7 @@ class TimeoutsIntegrationTests {
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> {
                 assertThat(error).isExactlyInstanceOf(CallTimeoutException.class);
-                assertThat(((CallTimeoutException) error).attempts()).isBetween(1, 19);
-                assertThat(emulator.requestCount() - 1).as("attempts the emulator saw")
-                    .isEqualTo(((CallTimeoutException) error).attempts());
+                assertThat(((CallTimeoutException) error).attempts()).as("attempts before the cut").isBetween(1, 19);
             })
             .verify(Duration.ofSeconds(10));
     }
