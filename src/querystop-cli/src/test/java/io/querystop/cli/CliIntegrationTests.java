@@ -8,6 +8,7 @@ import io.querystop.emulator.Emulator;
 import io.querystop.emulator.Fault;
 import io.querystop.emulator.RecordedRequest;
 import io.querystop.emulator.Route;
+import io.querystop.testing.Await;
 import io.querystop.testing.EmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,13 +30,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The command line end to end, in-process, against the emulator. Credentials and region come from the AWS default
  * chain's system properties, as a user's environment would supply them.
  */
-@Isolated
 class CliIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -308,16 +308,9 @@ class CliIntegrationTests {
         Thread foreground = new Thread(() -> exit[0] = commandLine.execute("emulator", "--port", "0",
             "--gremlin-queries", "3"));
         foreground.start();
-        String endpoint = null;
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (endpoint == null && System.nanoTime() < deadline) {
-            String text = out.toString(StandardCharsets.UTF_8);
-            int at = text.indexOf("listening on ");
-            if (at >= 0 && text.indexOf('\n', at) > 0) {
-                endpoint = text.substring(at + 13, text.indexOf('\n', at));
-            }
-            Thread.sleep(20);
-        }
+        assertThat(Await.until(Duration.ofSeconds(10), () -> listeningOn(out) != null))
+            .as("the emulator command said where it listens").isTrue();
+        String endpoint = listeningOn(out);
         assertThat(endpoint).startsWith("http://127.0.0.1:");
 
         Result result = run("neptunedata", "cancel-gremlin-query", "--query-id", "gremlin-000002", "--endpoint-url",
@@ -328,5 +321,13 @@ class CliIntegrationTests {
         foreground.join(10_000);
         assertThat(foreground.isAlive()).isFalse();
         assertThat(exit[0]).isZero();
+    }
+
+    /** The endpoint from the emulator command's "listening on" line, once the whole line is out. */
+    private static String listeningOn(ByteArrayOutputStream out) {
+        String text = out.toString(StandardCharsets.UTF_8);
+        int at = text.indexOf("listening on ");
+        int end = at < 0 ? -1 : text.indexOf('\n', at);
+        return end < 0 ? null : text.substring(at + "listening on ".length(), end).trim();
     }
 }

@@ -69,9 +69,17 @@ class EmulatorIntegrationTests {
 
     @Test
     void unknownRoutesGetABadRequestAndNeverTouchState() {
-        assertThat(raw(HttpMethod.GET, "/gremlin/status/a/b").getT1()).isEqualTo(400);
+        emulator.addGremlinQuery("a").addLoaderJob("x").addOpenCypherQuery("c", "RETURN 1");
+
+        assertThat(raw(HttpMethod.GET, "/gremlin/status/a").getT1()).isEqualTo(400);
+        assertThat(raw(HttpMethod.DELETE, "/gremlin/status/a/b").getT1()).isEqualTo(400);
         assertThat(raw(HttpMethod.PUT, "/loader/x").getT1()).isEqualTo(400);
+        assertThat(raw(HttpMethod.POST, "/opencypher/status/c").getT1()).isEqualTo(400);
         assertThat(raw(HttpMethod.POST, "/").getT2()).contains("BadRequestException");
+
+        assertThat(emulator.state(Route.CANCEL_GREMLIN_QUERY, "a")).contains("RUNNING");
+        assertThat(emulator.state(Route.CANCEL_LOADER_JOB, "x")).contains("LOAD_IN_PROGRESS");
+        assertThat(emulator.state(Route.CANCEL_OPEN_CYPHER_QUERY, "c")).contains("RUNNING");
     }
 
     @Test

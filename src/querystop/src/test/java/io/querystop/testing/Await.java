@@ -1,34 +1,46 @@
 package io.querystop.testing;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-/** Polling helpers for conditions that other threads make true. */
+/**
+ * Bounded polling for a condition that another thread makes true, for the few states no latch or queue can signal
+ * (pool figures, emulator counters). Between checks the caller parks, from 50 µs up to 10 ms, so that a wait does not
+ * take one of the machine's two cores from the threads it is waiting for.
+ */
 public final class Await {
+
+    /** How long {@link #until(BooleanSupplier)} waits: long enough for a loaded 2-core machine. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final long FIRST_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private Await() {
     }
 
-    /** Whether the condition became true within 5 seconds. */
+    /** Whether the condition became true within {@link #DEFAULT_TIMEOUT}. */
     public static boolean until(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.onSpinWait();
-        }
-        return true;
+        return until(DEFAULT_TIMEOUT, condition);
     }
 
-    /** Whether the condition held throughout the given time. */
-    public static boolean holdsFor(Duration duration, BooleanSupplier condition) {
-        long end = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < end) {
-            if (!condition.getAsBoolean()) {
+    /** Whether the condition became true within the timeout. */
+    public static boolean until(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long park = FIRST_PARK_NANOS;
+        while (!condition.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return false;
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(Math.min(park, left));
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                return condition.getAsBoolean();
+            }
+            park = Math.min(park * 2, MAX_PARK_NANOS);
         }
         return true;
     }

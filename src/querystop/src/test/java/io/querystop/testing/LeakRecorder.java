@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,18 +55,33 @@ public final class LeakRecorder {
      */
     public static List<String> collect() {
         for (int round = 0; round < 3; round++) {
-            System.gc();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            collectGarbage();
             for (int i = 0; i < 8; i++) {
                 ByteBuf probe = PooledByteBufAllocator.DEFAULT.buffer(16);
                 probe.release();
             }
         }
         return drain();
+    }
+
+    /**
+     * A garbage collection, waited for until the JVM has queued the references it cleared: a sentinel's reference
+     * reaching its queue says so, where Netty's leak records reach theirs.
+     */
+    private static void collectGarbage() {
+        ReferenceQueue<Object> queue = new ReferenceQueue<>();
+        WeakReference<Object> sentinel = new WeakReference<>(new Object(), queue);
+        try {
+            for (int attempt = 0; attempt < 10; attempt++) {
+                System.gc();
+                if (queue.remove(100) == sentinel) {
+                    return;
+                }
+            }
+            throw new AssertionError("no garbage collection cleared the sentinel within ten tries");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The reports made so far, without provoking new ones. */

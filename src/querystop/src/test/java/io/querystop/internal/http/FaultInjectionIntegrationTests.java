@@ -19,15 +19,19 @@ import io.querystop.neptunedata.NeptuneDataClient;
 import io.querystop.neptunedata.errors.NeptuneDataException;
 import io.querystop.neptunedata.errors.ThrottlingException;
 import io.querystop.testing.EmulatorExtension;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.netty.resources.LoopResources;
 import reactor.test.StepVerifier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -131,16 +135,34 @@ class FaultInjectionIntegrationTests {
 
     @Test
     void theServerClosingIdleKeepAliveConnectionsBetweenCallsCostsNoFailure() throws Exception {
+        LoopResources loops = LoopResources.create("idle-close-test", 1, true);
         try (Emulator closing = Emulator.builder().idleTimeout(Duration.ofMillis(100)).start()) {
             NeptuneDataClient neptune = env.neptune(b -> b.endpoint(closing.endpoint().toString())
-                .credentialsProvider(closing.credentialsProvider()).retryPolicy(RetryPolicy.none()));
+                .credentialsProvider(closing.credentialsProvider()).retryPolicy(RetryPolicy.none())
+                .loopResources(loops));
             for (int i = 0; i < 4; i++) {
                 closing.addGremlinQuery("idle-" + i);
                 neptune.cancelGremlinQuery("idle-" + i).as(StepVerifier::create).expectNextCount(1).verifyComplete();
-                Thread.sleep(250);
+                awaitIdleConnectionsClosed(closing, loops);
             }
             assertThat(closing.requestCount()).isEqualTo(4);
+            neptune.closeLater().block(Duration.ofSeconds(5));
+        } finally {
+            loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
         }
+    }
+
+    /**
+     * Returns once the server has closed the client's idle connection and the client has taken the close in. A probe
+     * connection opened now idles out after the client's, on the same server event loop, so its close comes second;
+     * then a task submitted to the client's one event loop runs only after that loop has read the earlier close.
+     */
+    private static void awaitIdleConnectionsClosed(Emulator server, LoopResources clientLoops) throws Exception {
+        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            probe.setSoTimeout(5_000);
+            assertThat(probe.getInputStream().read()).as("the server closed the idle probe").isEqualTo(-1);
+        }
+        clientLoops.onClient(true).next().submit(() -> { }).get(5, TimeUnit.SECONDS);
     }
 
     @Test
@@ -203,7 +225,7 @@ class FaultInjectionIntegrationTests {
     }
 
     @Test
-    void adaptiveModeSlowsTheClientDownUnderThrottlingAndStillCompletes() {
+    void adaptiveModeRetriesThroughAThrottlingBurstAndCompletesEveryCall() {
         RetryPolicy adaptive = FAST_STANDARD.toBuilder().adaptive(true).maxAttempts(10).build();
         NeptuneDataClient neptune = env.neptune(b -> b.retryPolicy(adaptive));
         for (int i = 0; i < 30; i++) {

@@ -15,13 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.Isolated;
 import reactor.test.StepVerifier;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** No secret key, session token or signature reaches an error message, a log line (at any level) or a toString. */
-@Isolated
 class SecretsIntegrationTests {
 
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzzSECRETzz";

@@ -3,6 +3,7 @@ package io.querystop.internal.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querystop.CredentialsUnavailableException;
+import io.querystop.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -43,12 +46,16 @@ class CredentialsCacheUnitTests {
         }
     }
 
-    /** Counts resolutions, records their threads, and may block like a real profile or metadata provider. */
+    /**
+     * Counts resolutions and records their threads. Each resolution blocks, as a profile or metadata provider does,
+     * until {@link #release} is opened (open unless a test closes it).
+     */
     static final class CountingProvider implements IdentityProvider<AwsCredentialsIdentity> {
         final AtomicInteger calls = new AtomicInteger();
         final List<String> threads = new CopyOnWriteArrayList<>();
         final TestClock clock;
         final Duration lifetime;
+        volatile CountDownLatch release = new CountDownLatch(0);
         volatile RuntimeException failure;
 
         CountingProvider(TestClock clock, Duration lifetime) {
@@ -66,7 +73,10 @@ class CredentialsCacheUnitTests {
             threads.add(Thread.currentThread().getName());
             int n = calls.incrementAndGet();
             try {
-                Thread.sleep(50); // a blocking read: allowed only because the cache runs it on boundedElastic
+                // a blocking wait: allowed only because the cache runs providers on boundedElastic
+                if (!release.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the provider");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -83,15 +93,24 @@ class CredentialsCacheUnitTests {
         TestClock clock = new TestClock();
         CountingProvider provider = new CountingProvider(clock, Duration.ofHours(1));
         CredentialsCache cache = new CredentialsCache(provider, clock, Schedulers.boundedElastic());
+        CountDownLatch subscribed = new CountDownLatch(50);
+        provider.release = new CountDownLatch(1);
 
+        // All 50 callers subscribe (on parallel threads) while the one resolution is held, then it completes.
         Flux.range(0, 50)
-            .flatMap(i -> cache.get().subscribeOn(Schedulers.parallel()))
+            .flatMap(i -> cache.get().doOnSubscribe(s -> subscribed.countDown()).subscribeOn(Schedulers.parallel()))
             .map(AwsCredentialsIdentity::accessKeyId)
             .as(StepVerifier::create)
+            .then(() -> {
+                assertThat(await(subscribed)).as("every caller subscribed").isTrue();
+                assertThat(Await.until(() -> provider.calls.get() >= 1)).as("a resolution started").isTrue();
+                provider.release.countDown();
+            })
             .expectNextCount(50)
-            .verifyComplete();
+            .expectComplete()
+            .verify(Duration.ofSeconds(10));
 
-        assertThat(provider.calls).hasValue(1);
+        assertThat(provider.calls).as("resolutions for 50 concurrent callers").hasValue(1);
         assertThat(provider.threads).allSatisfy(name -> assertThat(name).startsWith("boundedElastic"));
     }
 
@@ -108,8 +127,10 @@ class CredentialsCacheUnitTests {
 
         clock.now = clock.now.plus(Duration.ofMinutes(6)); // 4 minutes before expiry: prefetch window
         StepVerifier.create(cache.get().map(AwsCredentialsIdentity::accessKeyId)).expectNext("AKID1").verifyComplete();
-        awaitCalls(provider, 2);
-        StepVerifier.create(cache.get().map(AwsCredentialsIdentity::accessKeyId)).expectNext("AKID2").verifyComplete();
+        // the background refresh publishes AKID2 shortly after its resolution; until then calls still get AKID1
+        assertThat(Await.until(() -> "AKID2".equals(cache.get().block(Duration.ofSeconds(5)).accessKeyId())))
+            .as("the prefetched credentials are used").isTrue();
+        assertThat(provider.calls).as("one background refresh").hasValue(2);
 
         clock.now = clock.now.plus(Duration.ofMinutes(30)); // AKID2 has expired: the call waits for a new one
         StepVerifier.create(cache.get().map(AwsCredentialsIdentity::accessKeyId)).expectNext("AKID3").verifyComplete();
@@ -141,16 +162,12 @@ class CredentialsCacheUnitTests {
         assertThat(provider.calls).hasValue(0);
     }
 
-    private static void awaitCalls(CountingProvider provider, int calls) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (provider.calls.get() < calls && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(provider.calls).hasValue(calls);
-        // the refreshed entry is published just after the provider returns
-        long settle = System.nanoTime() + Duration.ofMillis(200).toNanos();
-        while (System.nanoTime() < settle) {
-            Thread.onSpinWait();
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

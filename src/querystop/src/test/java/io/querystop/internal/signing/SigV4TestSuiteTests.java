@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -33,7 +32,6 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * JCE HMAC. The vectors' literal signatures are checked by the emulator's independent verifier
  * ({@code SigV4VerifierUnitTests}).
  */
-@Isolated
 class SigV4TestSuiteTests {
 
     /** Cases that do not apply to this client, with the reason. */
