@@ -128,10 +128,19 @@ public final class ConnectionGate {
      * Fails with {@link GateFullException} or {@link GateTimeoutException} when not admitted.
      */
     public <T> Mono<T> admit(Supplier<Mono<T>> exchange) {
-        return enter().flatMap(permit -> Mono.defer(exchange)
+        return Mono.defer(() -> tryTakeInTurn()
+            ? holding(new Permit(), exchange)
+            // Not flatMap: Reactor 3.8's MonoFlatMap can miss a cancel that races the inner's subscription (its
+            // cancel gives up when the inner arrives between its read and its compare-and-set), and the exchange
+            // would then run on, permit held, though its caller left. flatMapMany's cancel cannot miss it.
+            : waitForPermit().flatMapMany(permit -> holding(permit, exchange)).singleOrEmpty());
+    }
+
+    private static <T> Mono<T> holding(Permit permit, Supplier<Mono<T>> exchange) {
+        return Mono.defer(exchange)
             .doOnSuccess(result -> permit.release())
             .doOnError(error -> permit.release())
-            .doOnCancel(permit::release));
+            .doOnCancel(permit::release);
     }
 
     /**
@@ -162,7 +171,7 @@ public final class ConnectionGate {
             sink.onDispose(deadline);
             waiters.add(waiter);
             drain(); // a permit may have come free between tryTake and add
-        }).doOnDiscard(Permit.class, Permit::release); // handed over as the caller cancelled: dropped, not lost
+        });
     }
 
     /** Callers waiting for a permit. */
