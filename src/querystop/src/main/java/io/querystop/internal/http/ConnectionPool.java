@@ -15,9 +15,11 @@ import reactor.netty.resources.LoopResources;
  * The Reactor Netty client of one querystop client, on a connection pool of its own or on the caller's: builds it,
  * says how many exchanges it can carry at once (what sizes admission), reports its figures, disposes what it created.
  *
- * <p>An own pool has {@code maxConnections} connections and a pending queue of the same size: admission lets at most
- * that many exchanges through, so the pool's queue only ever holds an exchange for the moment between a finished
- * exchange's permit and its connection coming back.
+ * <p>An own pool has {@code maxConnections} connections. Admission lets at most that many exchanges through, so the
+ * pool's queue only holds an exchange for the moment between a finished exchange's permit and its connection coming
+ * back, or being closed: a cancelled exchange gives its permit back at once while its connection closes
+ * asynchronously, so after a burst of cancels more than {@code maxConnections} admitted exchanges may wait there
+ * briefly. Its queue is therefore bounded by {@code maxPendingAcquires} too, never by the pool size alone.
  */
 public final class ConnectionPool {
 
@@ -36,7 +38,7 @@ public final class ConnectionPool {
             this.stats = new PoolStatsRecorder();
             provider = this.owned = ConnectionProvider.builder(name)
                 .maxConnections(pool.maxConnections())
-                .pendingAcquireMaxCount(pool.maxConnections())
+                .pendingAcquireMaxCount(pool.maxConnections() + pool.maxPendingAcquires())
                 .pendingAcquireTimeout(pool.pendingAcquireTimeout())
                 .maxIdleTime(pool.maxIdleTime())
                 .maxLifeTime(pool.maxLifeTime())

@@ -58,10 +58,18 @@ public final class Sender {
             connection.dispose();
             return Mono.error(new ResponseTooLargeException(op.operationName(), status, maxResponseBytes));
         }
+        boolean[] bodyRead = new boolean[1];
         return connection.inbound().receive()
             .reduce(new ResponseBody(op.operationName(), status, maxResponseBytes, !success), ResponseBody::feed)
             .doOnError(ResponseTooLargeException.class, tooLarge -> connection.dispose())
-            .doOnCancel(connection::dispose)
+            // Only an unread body makes the connection unusable: a cancel that arrives with the answer (from a
+            // subscriber's onNext) leaves a connection that goes back to the pool.
+            .doOnNext(body -> bodyRead[0] = true)
+            .doOnCancel(() -> {
+                if (!bodyRead[0]) {
+                    connection.dispose();
+                }
+            })
             .map(body -> {
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{} {} {} -> HTTP {} ({} bytes)", op.operationName(), op.method(), endpoint.hostHeader(),
