@@ -44,19 +44,4 @@ public final class Await {
         }
         return true;
     }
-
-    /** Whether the condition held throughout the given time, checked between the same short parks. */
-    public static boolean holdsFor(Duration duration, BooleanSupplier condition) {
-        long end = System.nanoTime() + duration.toNanos();
-        long park = FIRST_PARK_NANOS;
-        while (condition.getAsBoolean()) {
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return true;
-            }
-            LockSupport.parkNanos(Math.min(park, left));
-            park = Math.min(park * 2, MAX_PARK_NANOS);
-        }
-        return false;
-    }
 }
