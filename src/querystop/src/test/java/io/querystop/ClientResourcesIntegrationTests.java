@@ -103,6 +103,8 @@ class ClientResourcesIntegrationTests {
 
             assertThat(loops.isDisposed()).isFalse();
             assertThat(signalThread(viaBuilder)).startsWith("caller-loops");
+            assertThat(viaBuilder.close(Duration.ofSeconds(5))).isTrue();
+            assertThat(loops.isDisposed()).as("a client never disposes loops it was given").isFalse();
         } finally {
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
         }

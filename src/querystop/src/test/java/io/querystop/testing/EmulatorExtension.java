@@ -154,11 +154,14 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterEachCall
                 assertThat(stats.pending()).as("callers waiting for a connection of " + client.name()).isZero();
             }
         } finally {
-            for (Client client : clients) {
-                client.close().get().block(Duration.ofSeconds(5));
+            try {
+                for (Client client : clients) {
+                    client.close().get().block(Duration.ofSeconds(5));
+                }
+            } finally {
+                clients.clear(); // a client that failed to close must not fail the next test's clean-up too
+                emulator.reset();
             }
-            clients.clear();
-            emulator.reset();
         }
     }
 

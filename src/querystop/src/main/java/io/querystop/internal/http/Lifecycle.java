@@ -112,6 +112,11 @@ public final class Lifecycle {
             cutShort = true;
             deadlines.failAll(() -> new IllegalStateException("the client was closed while the call was in flight"));
         }
-        release.get().subscribe(null, released::completeExceptionally, () -> released.complete(null));
+        try {
+            release.get().subscribe(null, released::completeExceptionally, () -> released.complete(null));
+        } catch (RuntimeException e) {
+            // e.g. event loops the caller gave and has already shut down: closing must still end, never throw
+            released.completeExceptionally(e);
+        }
     }
 }
