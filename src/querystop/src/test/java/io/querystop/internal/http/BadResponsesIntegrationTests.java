@@ -74,6 +74,20 @@ class BadResponsesIntegrationTests {
             + "{\"status\":}}", 200, "");
     }
 
+    @Test
+    void aGoodAnswerLeavesItsConnectionForTheNextCall() {
+        server.enqueue(OK).enqueue(OK);
+
+        for (int i = 0; i < 2; i++) {
+            neptune.cancelGremlinQuery("q")
+                .as(StepVerifier::create)
+                .assertNext(response -> assertThat(response.status()).isEqualTo("200 OK"))
+                .verifyComplete();
+            EmulatorExtension.awaitIdlePool(neptune::connectionPoolStats);
+        }
+        assertThat(server.accepted()).as("what makes the count above mean something").isEqualTo(1);
+    }
+
     private void assertInvalid(String raw, int status, String what) {
         server.enqueue(raw).enqueue(OK);
         String prefix = "CancelGremlinQuery to " + server.host() + ": unreadable response"
@@ -91,6 +105,8 @@ class BadResponsesIntegrationTests {
                 assertThat(invalid.attempts()).isEqualTo(1);
             })
             .verify(Duration.ofSeconds(10));
+        // The pool releases asynchronously: wait, so that a connection handed back would be there to reuse.
+        EmulatorExtension.awaitIdlePool(neptune::connectionPoolStats);
 
         neptune.cancelGremlinQuery("q")
             .as(StepVerifier::create)
