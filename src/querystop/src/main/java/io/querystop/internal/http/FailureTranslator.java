@@ -2,6 +2,7 @@ package io.querystop.internal.http;
 
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.querystop.ConnectTimeoutException;
+import io.querystop.InvalidResponseException;
 import io.querystop.PoolAcquireTimeoutException;
 import io.querystop.QuerystopException;
 import io.querystop.ResponseTimeoutException;
@@ -17,7 +18,8 @@ import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitExcepti
 
 /**
  * The one place where a failure below the HTTP answer (Netty, I/O, TLS, the pool, the admission gate) becomes one of
- * the library's typed exceptions naming the operation and host. Failures already typed pass through unchanged.
+ * the library's typed exceptions naming the operation and host. Failures already typed pass through unchanged; an
+ * answer Netty's HTTP decoder rejected is an {@link InvalidResponseException}.
  */
 public final class FailureTranslator {
 
@@ -30,6 +32,9 @@ public final class FailureTranslator {
     }
 
     public Throwable translate(String operation, Throwable error) {
+        if (MalformedResponses.isDecodeFailure(error)) {
+            return new InvalidResponseException(operation, host, 0, MalformedResponses.describe(error), error);
+        }
         if (error instanceof QuerystopException || error instanceof IllegalArgumentException
             || error instanceof IllegalStateException) {
             return error;

@@ -25,6 +25,8 @@ public final class ResponseBody {
     private int snippetLength;
     private long received;
     private IOException parseFailure;
+    private boolean settled;
+    private JsonNode value;
 
     public ResponseBody(String operationName, int status, long limit, boolean keepSnippet) {
         this.operationName = operationName;
@@ -60,12 +62,30 @@ public final class ResponseBody {
         return this;
     }
 
+    /**
+     * Ends the body once (later calls only answer): whether it is one JSON value or empty. The sender asks this
+     * before the connection goes back to the pool, so that a connection whose answer was unreadable is closed.
+     */
+    public boolean settle() {
+        if (!settled) {
+            settled = true;
+            if (parseFailure == null) {
+                try {
+                    value = json.finish();
+                } catch (IOException | RuntimeException e) {
+                    parseFailure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                }
+            }
+        }
+        return parseFailure == null;
+    }
+
     /** The body's JSON value, {@code null} when empty. */
     public JsonNode finish() throws IOException {
-        if (parseFailure != null) {
+        if (!settle()) {
             throw parseFailure;
         }
-        return json.finish();
+        return value;
     }
 
     public long received() {

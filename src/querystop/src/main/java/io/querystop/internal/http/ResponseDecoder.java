@@ -13,10 +13,12 @@ public final class ResponseDecoder {
 
     private final ErrorParser errorParser;
     private final ServiceErrors errors;
+    private final String host;
 
-    public ResponseDecoder(ServiceErrors errors) {
+    public ResponseDecoder(ServiceErrors errors, String host) {
         this.errorParser = new ErrorParser(errors);
         this.errors = errors;
+        this.host = host;
     }
 
     /**
@@ -28,9 +30,9 @@ public final class ResponseDecoder {
             try {
                 return mapper.map(response.body().finish());
             } catch (IOException | MemberTypeException e) {
-                throw new InvalidResponseException(op.operationName(), response.status(), e.getMessage(), e);
+                throw new InvalidResponseException(op.operationName(), host, response.status(), e.getMessage(), e);
             } catch (RuntimeException e) {
-                throw new InvalidResponseException(op.operationName(), response.status(), e.toString(), e);
+                throw new InvalidResponseException(op.operationName(), host, response.status(), e.toString(), e);
             }
         }
         throw errors.toException(errorParser.parse(op.operationName(), response.status(), response.headers(),

@@ -15,7 +15,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * The sending stage: puts a signed request on a pooled connection and reads the answer as it streams in, within the
  * response size limit. The only code besides {@link ResponseBody} that sees Netty's buffers: Reactor Netty releases
  * each one after {@link ResponseBody#feed} has read it, and drops what is queued when the read is cancelled or fails.
- * A connection whose body is left unread (too large, cancelled) is closed, never returned to the pool.
+ * A connection whose body is left unread (too large, cancelled) or unreadable is closed, never returned to the pool.
  */
 public final class Sender {
 
@@ -71,6 +71,10 @@ public final class Sender {
                 }
             })
             .map(body -> {
+                if (success && !body.settle()) {
+                    // Runs before Reactor Netty hands the connection back: one that carried garbage is not reused.
+                    connection.dispose();
+                }
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{} {} {} -> HTTP {} ({} bytes)", op.operationName(), op.method(), endpoint.hostHeader(),
                         status, body.received());

@@ -61,7 +61,7 @@ public final class TransportFactory {
                 poolSettings.pendingAcquireTimeout(), deadlines),
             new Sender(pool.http(), endpoint, settings.maxResponseBytes()),
             new FailureTranslator(endpoint.hostHeader(), settings.timeouts()),
-            new ResponseDecoder(errors),
+            new ResponseDecoder(errors, endpoint.hostHeader()),
             new RetryLoop(policy, settings.timeouts().call(), new RetryQuota(policy.retryQuota()),
                 policy.isAdaptive() ? new ClientRateLimiter(System::nanoTime) : null, clock, deadlines),
             pool, lifecycle);

@@ -127,7 +127,7 @@ class TransportFailuresIntegrationTests {
         env.neptune().cancelGremlinQuery("q")
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(InvalidResponseException.class)
-                .hasMessageStartingWith("CancelGremlinQuery: unreadable response (HTTP 200)"))
+                .hasMessageStartingWith("CancelGremlinQuery to 127.0.0.1:" + emulator.port() + ": unreadable response (HTTP 200)"))
             .verify(Duration.ofSeconds(10));
     }
 
