@@ -44,18 +44,4 @@ public final class Await {
         }
         return true;
     }
-
-    /** Whether the condition held throughout the given time, checked with the same parking as {@link #until}. */
-    public static boolean holdsFor(Duration duration, BooleanSupplier condition) {
-        long end = System.nanoTime() + duration.toNanos();
-        long park = FIRST_PARK_NANOS;
-        while (System.nanoTime() < end) {
-            if (!condition.getAsBoolean()) {
-                return false;
-            }
-            LockSupport.parkNanos(Math.min(park, Math.max(1, end - System.nanoTime())));
-            park = Math.min(park * 2, MAX_PARK_NANOS);
-        }
-        return condition.getAsBoolean();
-    }
 }
