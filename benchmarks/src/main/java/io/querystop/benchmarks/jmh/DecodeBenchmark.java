@@ -59,7 +59,7 @@ public class DecodeBenchmark extends BenchmarkSettings {
             public AwsServiceException toException(AwsErrorDetails details) {
                 return new AwsServiceException(details);
             }
-        });
+        }, "127.0.0.1:8182");
         request = operation.build.apply(nextId());
         answer = pieces(operation.answer);
         error = pieces(operation.error());
