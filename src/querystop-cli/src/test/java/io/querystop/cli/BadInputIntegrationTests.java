@@ -14,16 +14,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /** Ids files with lines that cannot be ids: each gets a failed line naming it, and the run goes on. */
-@Isolated
+@ExtendWith(CliRun.EmulatorCredentials.class)
 class BadInputIntegrationTests {
 
     @RegisterExtension
@@ -33,16 +31,6 @@ class BadInputIntegrationTests {
     Path dir;
 
     private final Emulator emulator = env.emulator();
-
-    @BeforeAll
-    static void credentials() {
-        CliRun.useTheEmulatorsCredentials();
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        CliRun.forgetCredentials();
-    }
 
     /** Line 1 an id, 2 not UTF-8, 3 a NUL, 4 too long, 5 a comment, 6 blank, 7 an id (CRLF), 8 an id. */
     private byte[] badLines() {

@@ -3,22 +3,12 @@ package io.querystop.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querystop.testing.RawResponseServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An answer with a 100 KB header: one line naming what, host and operation, exit 255, no stack trace. */
+@ExtendWith(CliRun.EmulatorCredentials.class)
 class BadResponseCliTests {
-
-    @BeforeAll
-    static void credentials() {
-        CliRun.useTheEmulatorsCredentials();
-    }
-
-    @AfterAll
-    static void forget() {
-        CliRun.forgetCredentials();
-    }
 
     @Test
     void anOversizedHeaderIsOneLineWithoutAStackTrace() throws Exception {

@@ -21,19 +21,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A bulk run stopped by SIGINT or SIGTERM, in-process with signals the test sends: no more ids are read, the calls in
  * flight finish within the grace period and each id read gets exactly one line, {@code unknown} for those whose
  * answer did not come in time; the exit code is the signal's.
  */
-@Isolated
+@ExtendWith(CliRun.EmulatorCredentials.class)
 class BulkInterruptIntegrationTests {
 
     @RegisterExtension
@@ -46,16 +44,6 @@ class BulkInterruptIntegrationTests {
     private final CliRun.FakeSignals signals = new CliRun.FakeSignals();
     /** Every id the emulator was asked about. */
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
-
-    @BeforeAll
-    static void credentials() {
-        CliRun.useTheEmulatorsCredentials();
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        CliRun.forgetCredentials();
-    }
 
     /** Records each id and counts {@code latch} down; answers with {@code fault} ({@code null}: normally). */
     private void record(CountDownLatch latch, Fault fault) {

@@ -1,5 +1,8 @@
 package io.querystop.cli;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.querystop.emulator.Emulator;
@@ -62,16 +65,24 @@ record CliRun(int exit, String out, String err) {
         return result;
     }
 
-    static void useTheEmulatorsCredentials() {
-        System.setProperty("aws.accessKeyId", Emulator.DEFAULT_ACCESS_KEY_ID);
-        System.setProperty("aws.secretAccessKey", Emulator.DEFAULT_SECRET_ACCESS_KEY);
-        System.setProperty("aws.region", Emulator.DEFAULT_REGION);
-    }
+    /**
+     * For a test class whose CLI runs take credentials and region from the default chains: the emulator's, as system
+     * properties, for the class's duration. {@code @ExtendWith(CliRun.EmulatorCredentials.class)}.
+     */
+    static final class EmulatorCredentials implements BeforeAllCallback, AfterAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            System.setProperty("aws.accessKeyId", Emulator.DEFAULT_ACCESS_KEY_ID);
+            System.setProperty("aws.secretAccessKey", Emulator.DEFAULT_SECRET_ACCESS_KEY);
+            System.setProperty("aws.region", Emulator.DEFAULT_REGION);
+        }
 
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        System.clearProperty("aws.region");
+        @Override
+        public void afterAll(ExtensionContext context) {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+            System.clearProperty("aws.region");
+        }
     }
 
     /** Stop signals a test sends: {@link #send} calls the handler installed by the running command, if any. */

@@ -19,15 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /** {@code --resume}: what earlier runs finished is not sent again, what they did not finish is. */
-@Isolated
+@ExtendWith(CliRun.EmulatorCredentials.class)
 class ResumeIntegrationTests {
 
     @RegisterExtension
@@ -39,16 +37,6 @@ class ResumeIntegrationTests {
     private final Emulator emulator = env.emulator();
     /** How many times the emulator was asked about each id. */
     private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
-
-    @BeforeAll
-    static void credentials() {
-        CliRun.useTheEmulatorsCredentials();
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        CliRun.forgetCredentials();
-    }
 
     private Path ids(int count) throws Exception {
         List<String> lines = new ArrayList<>();
