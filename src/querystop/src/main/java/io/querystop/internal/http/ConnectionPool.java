@@ -56,6 +56,11 @@ public final class ConnectionPool {
             .keepAlive(true)
             .compress(false)
             .followRedirect(false)
+            // Requests carry only path and query: Reactor Netty 1.3.7 misreads a one-digit port in an absolute URL
+            // (http://127.0.0.1:9/ becomes host "127.0.0.1:9", port 80) and then reports a refused connection as
+            // an unknown host.
+            .host(endpoint.socketHost())
+            .port(endpoint.port())
             .disableRetry(true) // attempts are counted and decided in one place, not also inside Reactor Netty
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.timeouts().connect().toMillis())
             .responseTimeout(settings.timeouts().response());

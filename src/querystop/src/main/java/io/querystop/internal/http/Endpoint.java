@@ -60,9 +60,14 @@ public record Endpoint(boolean secure, String host, int port, String basePath, S
         return new Endpoint(secure, host, port, basePath, hostHeader, baseUrl);
     }
 
-    /** The absolute URL of an operation path (which starts with {@code /}) and an optional encoded query. */
-    public String url(String encodedPath, String encodedQuery) {
-        return encodedQuery == null ? baseUrl + encodedPath : baseUrl + encodedPath + '?' + encodedQuery;
+    /** The request target of an operation path (which starts with {@code /}) and an optional encoded query. */
+    public String target(String encodedPath, String encodedQuery) {
+        return encodedQuery == null ? basePath + encodedPath : basePath + encodedPath + '?' + encodedQuery;
+    }
+
+    /** The host to connect to: an IPv6 literal without the brackets it has in a URL. */
+    public String socketHost() {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class Sender {
     /** One attempt on the wire; cold. Fails with Netty's and Reactor Netty's own exceptions, untranslated. */
     public Mono<Response> send(OperationRequest op, SdkHttpRequest signed) {
         return http.request(op.method())
-            .uri(endpoint.url(op.encodedPath(), op.encodedQuery()))
+            .uri(endpoint.target(op.encodedPath(), op.encodedQuery()))
             .send((request, out) -> {
                 HttpHeaders headers = request.requestHeaders();
                 signed.forEachHeader(headers::set);

@@ -21,11 +21,16 @@ class EndpointUnitTests {
     void aBasePathIsKeptWithoutTrailingSlashes() {
         Endpoint endpoint = Endpoint.parse("https://proxy.example.com/neptune//");
         assertThat(endpoint.basePath()).isEqualTo("/neptune");
-        assertThat(endpoint.url("/gremlin/status/a%2Fb", null))
-            .isEqualTo("https://proxy.example.com/neptune/gremlin/status/a%2Fb");
-        assertThat(endpoint.url("/opencypher/status/x", "silent=true"))
-            .isEqualTo("https://proxy.example.com/neptune/opencypher/status/x?silent=true");
+        assertThat(endpoint.target("/gremlin/status/a%2Fb", null)).isEqualTo("/neptune/gremlin/status/a%2Fb");
+        assertThat(endpoint.target("/opencypher/status/x", "silent=true"))
+            .isEqualTo("/neptune/opencypher/status/x?silent=true");
         assertThat(Endpoint.parse("HTTPS://Db.Example.com").secure()).isTrue();
+    }
+
+    @Test
+    void anIpv6HostIsConnectedToWithoutItsBrackets() {
+        assertThat(Endpoint.parse("http://[::1]:8182").socketHost()).isEqualTo("::1");
+        assertThat(Endpoint.parse("http://127.0.0.1:8").socketHost()).isEqualTo("127.0.0.1");
     }
 
     @Test

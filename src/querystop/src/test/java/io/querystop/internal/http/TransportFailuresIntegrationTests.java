@@ -30,6 +30,34 @@ class TransportFailuresIntegrationTests {
     private final Emulator emulator = env.emulator();
 
     @Test
+    void aOneDigitPortIsConnectedToAndNotMistakenForPartOfTheHostName() {
+        // Reactor Netty 1.3.7 reads http://127.0.0.1:9/x as host "127.0.0.1:9", port 80, and reports "unknown host".
+        int closedPort = closedOneDigitPort();
+        NeptuneDataClient neptune = env.neptune(b -> b.endpoint("http://127.0.0.1:" + closedPort)
+            .retryPolicy(RetryPolicy.none()));
+
+        neptune.cancelGremlinQuery("q")
+            .as(StepVerifier::create)
+            .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(TransportException.class)
+                .hasMessage("CancelGremlinQuery to 127.0.0.1:" + closedPort + " failed: connection refused"))
+            .verify(Duration.ofSeconds(10));
+    }
+
+    private static int closedOneDigitPort() {
+        for (int port = 1; port <= 9; port++) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1_000);
+            } catch (java.net.ConnectException refused) {
+                return port;
+            } catch (IOException other) {
+                // not refused: try the next one
+            }
+        }
+        org.junit.jupiter.api.Assumptions.abort("every port from 1 to 9 on 127.0.0.1 accepts connections");
+        return -1;
+    }
+
+    @Test
     void aRefusedConnectionIsATransportErrorNamingOperationAndHost() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
