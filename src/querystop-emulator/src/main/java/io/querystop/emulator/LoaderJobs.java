@@ -5,14 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The bulk-loader jobs of one instance: the last 1,024, as Neptune keeps them, with their status documents. */
+/**
+ * The bulk-loader jobs of one instance with their status documents. Neptune keeps the last 1,024 jobs; here every
+ * active job is kept and the jobs that ended are forgotten oldest-ended first once there are more than 1,024 in all,
+ * so that a test with thousands of active jobs can still cancel each one.
+ */
 final class LoaderJobs {
 
     static final int KEPT = 1024;
@@ -34,12 +40,9 @@ final class LoaderJobs {
     }
 
     private final Clock clock;
-    private final Map<String, Load> loads = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Load> eldest) {
-            return size() > KEPT;
-        }
-    };
+    private final Map<String, Load> loads = new LinkedHashMap<>();
+    /** Jobs that ended, in the order they ended: the first to be forgotten. */
+    private final Deque<Load> ended = new ArrayDeque<>();
     private long order;
 
     LoaderJobs(Clock clock) {
@@ -49,11 +52,20 @@ final class LoaderJobs {
     synchronized void add(LoadSeed seed) {
         Instant now = clock.instant();
         Load load = new Load(seed, seed.startTime() == null ? now : seed.startTime(), order++);
-        if (!ACTIVE.contains(load.status)) {
-            load.endedAt = now;
-        }
         loads.remove(seed.id());
         loads.put(seed.id(), load);
+        if (!ACTIVE.contains(load.status)) {
+            load.endedAt = now;
+            ended(load);
+        }
+    }
+
+    private void ended(Load load) {
+        ended.add(load);
+        while (loads.size() > KEPT && !ended.isEmpty()) {
+            Load oldest = ended.poll();
+            loads.remove(oldest.seed.id(), oldest);
+        }
     }
 
     /** Ids, the most recently started first; queued loads left out unless asked for. */
@@ -73,6 +85,7 @@ final class LoaderJobs {
         }
         load.status = "LOAD_CANCELLED_BY_USER";
         load.endedAt = clock.instant();
+        ended(load);
         return true;
     }
 
@@ -125,5 +138,6 @@ final class LoaderJobs {
 
     synchronized void clear() {
         loads.clear();
+        ended.clear();
     }
 }

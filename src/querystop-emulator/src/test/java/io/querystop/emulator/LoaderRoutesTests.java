@@ -50,14 +50,21 @@ class LoaderRoutesTests {
     }
 
     @Test
-    void onlyTheLast1024JobsAreKept() {
+    void beyond1024JobsTheOldestEndedAreForgottenButActiveOnesStay() {
+        emulator.addLoad(LoadSeed.of("active").startTime(NOW.minus(Duration.ofDays(1))));
         for (int i = 0; i < 1030; i++) {
-            emulator.addLoad(LoadSeed.of("load-" + i).startTime(NOW.plusSeconds(i)));
+            emulator.addLoad(LoadSeed.of("load-" + i).status("LOAD_COMPLETED").startTime(NOW.plusSeconds(i)));
         }
 
-        assertThat(emulator.state(Route.GET_LOADER_JOB_STATUS, "load-5")).isEmpty();
-        assertThat(emulator.state(Route.GET_LOADER_JOB_STATUS, "load-6")).contains("LOAD_IN_PROGRESS");
+        assertThat(emulator.state(Route.GET_LOADER_JOB_STATUS, "load-6")).isEmpty();
+        assertThat(emulator.state(Route.GET_LOADER_JOB_STATUS, "load-7")).contains("LOAD_COMPLETED");
+        assertThat(emulator.state(Route.GET_LOADER_JOB_STATUS, "active")).contains("LOAD_IN_PROGRESS");
         assertThat(ids(get(emulator, "/loader?limit=1"))).containsExactly("load-1029");
+
+        assertThat(delete(emulator, "/loader/active").status()).isEqualTo(200);
+        emulator.addLoad(LoadSeed.of("one-more").status("LOAD_FAILED"));
+        assertThat(emulator.state(Route.GET_LOADER_JOB_STATUS, "load-7")).as("ended before the cancel").isEmpty();
+        assertThat(emulator.state(Route.GET_LOADER_JOB_STATUS, "active")).contains("LOAD_CANCELLED_BY_USER");
     }
 
     @Test
