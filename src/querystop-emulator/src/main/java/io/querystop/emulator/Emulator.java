@@ -64,8 +64,6 @@ public final class Emulator implements AutoCloseable {
     /** Queries that may wait on an instance by default, as Neptune. */
     public static final int DEFAULT_MAX_WAITING_QUERIES = 8192;
 
-    static final String CLOUDTRAIL_TARGET = Router.CLOUDTRAIL_TARGET_PREFIX + "CancelQuery";
-
     private final Builder settings;
     private final QueryTable queries;
     private final LoaderJobs loads;
