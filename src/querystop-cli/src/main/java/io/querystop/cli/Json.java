@@ -62,7 +62,7 @@ final class Json {
                     evalStats.put("cancelled", stats.cancelled());
                 }
                 if (stats.subqueries() != null) {
-                    evalStats.set("subqueries", stats.subqueries());
+                    evalStats.set("subqueries", MAPPER.valueToTree(stats.subqueries()));
                 }
             }
         } else if (response instanceof CancelQueryResponse r) {
