@@ -69,6 +69,8 @@ final class Json {
             putIfSet(json, "QueryId", r.queryId());
             putIfSet(json, "QueryStatus", r.queryStatus() == null ? null : r.queryStatus().value());
             putIfSet(json, "EventDataStoreOwnerAccountId", r.eventDataStoreOwnerAccountId());
+        } else if (response != null) {
+            return RecordJson.of(response);
         }
         return json;
     }
