@@ -12,4 +12,9 @@ package io.querystop.neptunedata;
  *                   {@code Double} (or {@code BigDecimal}), {@code Boolean}; maps and lists as decoded are immutable
  */
 public record QueryEvalStats(Integer waited, Integer elapsed, Boolean cancelled, Object subqueries) {
+
+    /** The query's age for the timeout: {@code waited + elapsed} in milliseconds, an absent member counting 0. */
+    public long ageMillis() {
+        return (waited == null ? 0L : waited) + (elapsed == null ? 0L : elapsed);
+    }
 }

@@ -164,6 +164,15 @@ class NeptuneDataStatusOperationsIntegrationTests {
     }
 
     @Test
+    void aQuerysAgeIsWaitedPlusElapsed() {
+        assertThat(new QueryEvalStats(30, 1200, false, null).ageMillis()).isEqualTo(1230L);
+        assertThat(new QueryEvalStats(Integer.MAX_VALUE, Integer.MAX_VALUE, null, null).ageMillis())
+            .isEqualTo(2L * Integer.MAX_VALUE);
+        assertThat(new QueryEvalStats(null, 7, null, null).ageMillis()).isEqualTo(7L);
+        assertThat(new QueryEvalStats(null, null, null, null).ageMillis()).isZero();
+    }
+
+    @Test
     void theEngineStatusSaysWhetherTheInstanceIsTheWriter() {
         server.enqueue(200, "{\"status\":\"healthy\",\"role\":\"writer\"}");
         neptune.getEngineStatus()
