@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +132,7 @@ public final class JsonMembers {
             return null;
         }
         Map<String, String> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             JsonNode item = field.getValue();
             if (item.isContainerNode()) {
                 throw wrongType(member + "." + field.getKey(), "a string", item);

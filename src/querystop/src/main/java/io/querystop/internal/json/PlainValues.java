@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,7 @@ public final class PlainValues {
         }
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>(Math.max(4, node.size() * 2));
-            for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = members.next();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
                 map.put(member.getKey(), of(member.getValue()));
             }
             return Collections.unmodifiableMap(map);
