@@ -1,5 +1,6 @@
 package io.querystop.cloudtrail;
 
+import io.querystop.cloudtrail.errors.CloudTrailErrors;
 import io.querystop.cloudtrail.errors.CloudTrailException;
 import io.querystop.cloudtrail.errors.ConflictException;
 import io.querystop.cloudtrail.errors.EventDataStoreARNInvalidException;
@@ -25,6 +26,11 @@ final class CloudTrailExceptionFactory implements ServiceErrors {
     @Override
     public String serviceName() {
         return "CloudTrail";
+    }
+
+    @Override
+    public boolean isNotRunning(Throwable error) {
+        return CloudTrailErrors.isNotRunning(error);
     }
 
     /** No error of CancelQuery carries the {@code retryable} trait in cloudtrail-2013-11-01.json. */
