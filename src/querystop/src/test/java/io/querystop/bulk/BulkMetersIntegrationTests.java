@@ -2,9 +2,14 @@ package io.querystop.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.querystop.cloudtrail.CloudTrailClient;
 import io.querystop.emulator.Emulator;
 import io.querystop.neptunedata.NeptuneDataClient;
 import io.querystop.testing.Await;
@@ -71,6 +76,37 @@ class BulkMetersIntegrationTests {
 
         assertThat(outcomes("cancelled")).isEqualTo(2);
         assertThat(outcomes("not_running")).isEqualTo(1);
+    }
+
+    /**
+     * The service clients' bulk methods are the interfaces' default methods, metered by an override in the client: a
+     * bulk method added to an interface without its override would run unmetered.
+     */
+    @Test
+    void everyBulkMethodOfTheClientsIsMetered() throws ClassNotFoundException {
+        JavaClasses library = new ClassFileImporter().importClasses(NeptuneDataClient.class, CloudTrailClient.class,
+            Class.forName("io.querystop.neptunedata.DefaultNeptuneDataClient"),
+            Class.forName("io.querystop.cloudtrail.DefaultCloudTrailClient"));
+        Map<String, String> clients = Map.of("io.querystop.neptunedata.NeptuneDataClient",
+            "io.querystop.neptunedata.DefaultNeptuneDataClient", "io.querystop.cloudtrail.CloudTrailClient",
+            "io.querystop.cloudtrail.DefaultCloudTrailClient");
+        int checked = 0;
+        for (Map.Entry<String, String> client : clients.entrySet()) {
+            JavaClass api = library.get(client.getKey());
+            JavaClass implementation = library.get(client.getValue());
+            for (JavaMethod method : api.getMethods()) {
+                boolean startsARun = method.getMethodCallsFromSelf().stream()
+                    .anyMatch(call -> call.getTargetOwner().isEquivalentTo(BulkCancel.class));
+                if (startsARun) {
+                    checked++;
+                    assertThat(implementation.getMethods()) // declared in the class itself, not inherited
+                        .as(client.getValue() + " overrides " + method.getFullName())
+                        .anyMatch(own -> own.getName().equals(method.getName())
+                            && own.getRawParameterTypes().equals(method.getRawParameterTypes()));
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(6);
     }
 
     @Test
