@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.querystop.InvalidInputException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +58,7 @@ public final class BulkMeters {
      */
     public static BulkMeters create(MeterRegistry registry, Iterable<Tag> tags) {
         if (registry == null) {
-            throw new io.querystop.InvalidInputException("registry", "must not be null");
+            throw new InvalidInputException("registry", "must not be null");
         }
         return new BulkMeters(registry, Tags.of(tags));
     }

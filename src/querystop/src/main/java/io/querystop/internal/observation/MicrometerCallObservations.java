@@ -70,6 +70,9 @@ public final class MicrometerCallObservations implements CallObservations {
     @Override
     public <T> Mono<T> observe(String operation, String resourceId, CallOptions options,
                                Function<ObservedCall, Mono<T>> call) {
+        if (registry.isNoop()) { // e.g. ObservationRegistry.NOOP: as if none was given
+            return call.apply(new Unobserved(options));
+        }
         return Mono.deferContextual(view -> {
             QuerystopObservationContext context = new QuerystopObservationContext(service, operation, endpoint,
                 resourceId);
