@@ -1,6 +1,9 @@
 package io.querystop;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.handler.ssl.SslContext;
+import io.querystop.observation.QuerystopObservationConvention;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import reactor.netty.resources.ConnectionProvider;
@@ -40,6 +43,13 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * {@link ClientResources} when none were given. What it was given (a provider, a pool, event loops, resources) it
  * never closes.
  *
+ * <h2>Observations and metrics</h2>
+ * With an {@link #observationRegistry ObservationRegistry}, each call is one Micrometer observation named
+ * {@code querystop.client.requests}, child of the observation found in the subscriber's Reactor {@code Context}; with a
+ * {@link #meterRegistry MeterRegistry}, bulk runs and the client's own connection pool are metered too. Micrometer is
+ * an optional dependency: a client given neither registry loads no class of it. The README's Observability section
+ * lists every name and tag.
+ *
  * @param <B> the concrete builder
  * @param <C> the client it builds
  */
@@ -61,6 +71,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.standard();
     private ClientResources resources;
+    // Micrometer types: only ever touched when set, so the library runs without Micrometer on the classpath.
+    private ObservationRegistry observationRegistry;
+    private QuerystopObservationConvention observationConvention;
+    private MeterRegistry meterRegistry;
 
     protected ClientBuilder() {
     }
@@ -153,6 +167,37 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         return self();
     }
 
+    /**
+     * Where each call's observation goes: one per call, retries included, named {@code querystop.client.requests}, with
+     * the observation in the subscriber's Reactor {@code Context} (under {@code ObservationThreadLocalAccessor.KEY},
+     * where Spring WebFlux and Reactor's context propagation put it) as its parent. Default: none, and no observation
+     * is created.
+     */
+    public B observationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = observationRegistry;
+        return self();
+    }
+
+    /**
+     * How the calls' observations are named and tagged. Default: {@code DefaultQuerystopObservationConvention}. A
+     * {@code GlobalObservationConvention} registered on the registry takes precedence.
+     */
+    public B observationConvention(QuerystopObservationConvention observationConvention) {
+        this.observationConvention = observationConvention;
+        return self();
+    }
+
+    /**
+     * Where meters go: bulk runs' {@code querystop.bulk.*} meters and Reactor Netty's
+     * {@code reactor.netty.connection.provider.*} gauges of the client's own pool (a pool the caller gave is the
+     * caller's to meter). Without an {@link #observationRegistry}, calls are also timed into it as
+     * {@code querystop.client.requests}. Default: none.
+     */
+    public B meterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+        return self();
+    }
+
     /** The clock that signing times come from; for tests. Default: the system clock. */
     public B clock(Clock clock) {
         this.clock = clock;
@@ -175,8 +220,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         if (maxResponseBytes <= 0) {
             throw new InvalidInputException("maxResponseBytes", "must be positive, was " + maxResponseBytes);
         }
+        Observability observability = observationRegistry == null && meterRegistry == null ? null
+            : new Observability(observationRegistry, observationConvention, meterRegistry);
         return new ClientSettings(resolveRegion(regionFromEndpoint), credentialsProvider, connectionPool, timeouts,
-            loopResources, connectionProvider, sslContext, maxResponseBytes, clock, retryPolicy, resources);
+            loopResources, connectionProvider, sslContext, maxResponseBytes, clock, retryPolicy, resources,
+            observability);
     }
 
     /** The region set on the builder, or {@code null}: service builders derive endpoints from it. */

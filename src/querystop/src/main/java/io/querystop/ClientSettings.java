@@ -23,11 +23,23 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * @param clock               where signing times come from
  * @param retryPolicy         the client's retry policy
  * @param resources           shared resources, or {@code null} for resources of the client's own
+ * @param observability       the registries calls and meters are reported to, or {@code null} for none (then no
+ *                            Micrometer class is ever loaded)
  */
 public record ClientSettings(String region, IdentityProvider<? extends AwsCredentialsIdentity> credentialsProvider,
                              ConnectionPoolSettings connectionPool, Timeouts timeouts, LoopResources loopResources,
                              ConnectionProvider connectionProvider, SslContext sslContext, long maxResponseBytes,
-                             Clock clock, RetryPolicy retryPolicy, ClientResources resources) {
+                             Clock clock, RetryPolicy retryPolicy, ClientResources resources,
+                             Observability observability) {
+
+    /** Settings that report to no registry. */
+    public ClientSettings(String region, IdentityProvider<? extends AwsCredentialsIdentity> credentialsProvider,
+                          ConnectionPoolSettings connectionPool, Timeouts timeouts, LoopResources loopResources,
+                          ConnectionProvider connectionProvider, SslContext sslContext, long maxResponseBytes,
+                          Clock clock, RetryPolicy retryPolicy, ClientResources resources) {
+        this(region, credentialsProvider, connectionPool, timeouts, loopResources, connectionProvider, sslContext,
+            maxResponseBytes, clock, retryPolicy, resources, null);
+    }
 
     public ClientSettings {
         if (region == null || region.isBlank()) {
@@ -62,6 +74,7 @@ public record ClientSettings(String region, IdentityProvider<? extends AwsCreden
             + ", maxResponseBytes=" + maxResponseBytes
             + ", clock=" + clock
             + ", retryPolicy=" + retryPolicy
-            + ", resources=" + (resources == null ? "own" : resources) + "]";
+            + ", resources=" + (resources == null ? "own" : resources)
+            + ", observability=" + (observability == null ? "none" : observability) + "]";
     }
 }

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  *   <li>no cycles between packages, each package (the root {@code io.querystop} included) a slice of its own;</li>
  *   <li>dependencies run one way: the services use {@code bulk}, {@code internal} and the root; {@code bulk} uses only
  *       the root; {@code internal} uses only the root (no service package, {@code .errors} included, and not
- *       {@code bulk}); the root uses no other package of the library;</li>
+ *       {@code bulk}); the root uses no other package of the library but {@code observation}, which uses none;</li>
  *   <li>no {@code io.querystop.internal} type in a public or protected signature of a public type of an API
  *       package;</li>
  *   <li>no Jackson type there either (documents are plain Java values; issue #13).</li>
@@ -56,7 +56,7 @@ public class ArchitectureTests {
     /** What applications use; {@code io.querystop.internal..} is everything else. */
     private static final String[] API_PACKAGES = {"io.querystop", "io.querystop.neptunedata",
         "io.querystop.neptunedata.errors", "io.querystop.cloudtrail", "io.querystop.cloudtrail.errors",
-        "io.querystop.bulk"};
+        "io.querystop.bulk", "io.querystop.observation"};
 
     private static final JavaClasses LIBRARY = importLibrary();
 
@@ -133,9 +133,18 @@ public class ArchitectureTests {
     }
 
     @Test
-    void theRootPackageUsesNoOtherPackageOfTheLibrary() {
+    void theRootPackageUsesNoOtherPackageOfTheLibraryButObservation() {
         noClasses().that().resideInAPackage("io.querystop")
             .should().dependOnClassesThat().resideInAnyPackage("io.querystop.neptunedata..",
+                "io.querystop.cloudtrail..", "io.querystop.bulk..", "io.querystop.internal..")
+            .check(LIBRARY);
+    }
+
+    /** The observation vocabulary (context, convention, outcome) is a leaf: the builders and the internals use it. */
+    @Test
+    void theObservationPackageUsesNoOtherPackageOfTheLibrary() {
+        noClasses().that().resideInAPackage("io.querystop.observation")
+            .should().dependOnClassesThat().resideInAnyPackage("io.querystop", "io.querystop.neptunedata..",
                 "io.querystop.cloudtrail..", "io.querystop.bulk..", "io.querystop.internal..")
             .check(LIBRARY);
     }

@@ -1,5 +1,6 @@
 package io.querystop.cloudtrail;
 
+import io.querystop.cloudtrail.errors.CloudTrailErrors;
 import io.querystop.cloudtrail.errors.CloudTrailException;
 import io.querystop.cloudtrail.errors.ConflictException;
 import io.querystop.cloudtrail.errors.EventDataStoreARNInvalidException;
@@ -29,6 +30,11 @@ final class CloudTrailExceptionFactory implements ServiceErrors {
     @Override
     public String serviceName() {
         return "CloudTrail";
+    }
+
+    @Override
+    public boolean isNotRunning(Throwable error) {
+        return CloudTrailErrors.isNotRunning(error);
     }
 
     /** No error of these operations carries the {@code retryable} trait in cloudtrail-2013-11-01.json. */

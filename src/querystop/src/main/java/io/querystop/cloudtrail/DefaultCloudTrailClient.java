@@ -1,22 +1,55 @@
 package io.querystop.cloudtrail;
 
+import io.micrometer.core.instrument.Tags;
 import io.querystop.CallOptions;
 import io.querystop.InvalidInputException;
+import io.querystop.bulk.BulkMeters;
+import io.querystop.bulk.BulkOptions;
+import io.querystop.bulk.CancelOutcome;
 import io.querystop.internal.http.HttpTransport;
 import io.querystop.internal.http.OperationRequest;
 import io.querystop.internal.http.ResponseMapper;
 import io.querystop.internal.http.TransportClient;
 import io.querystop.internal.json.JsonWriter;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Builds the AWS JSON 1.1 requests; the transport does the rest. */
+/**
+ * Builds the AWS JSON 1.1 requests; the transport does the rest. The bulk methods are the interface's, metered when the
+ * client has a meter registry.
+ */
 final class DefaultCloudTrailClient extends TransportClient implements CloudTrailClient {
 
     static final String TARGET_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
+    private final BulkMeters bulkMeters; // null without a meter registry: then no Micrometer class is loaded
+
     DefaultCloudTrailClient(HttpTransport transport) {
         super("CloudTrailClient", transport);
+        this.bulkMeters = transport.observability() != null && transport.observability().meterRegistry() != null
+            ? BulkMeters.create(transport.observability().meterRegistry(),
+                Tags.of("service", "cloudtrail", "server.address", transport.endpoint().hostHeader()))
+            : null;
+    }
+
+    @Override
+    public Flux<CancelOutcome<CancelQueryResponse>> cancelQueries(Publisher<String> queryIds, String eventDataStore,
+                                                                  String ownerAccountId, BulkOptions options) {
+        return bulk(options, metered -> CloudTrailClient.super.cancelQueries(queryIds, eventDataStore, ownerAccountId,
+            metered));
+    }
+
+    @Override
+    public Flux<CancelOutcome<CancelQueryResponse>> cancelQueryRequests(Publisher<CancelQueryRequest> requests,
+                                                                        BulkOptions options) {
+        return bulk(options, metered -> CloudTrailClient.super.cancelQueryRequests(requests, metered));
+    }
+
+    private <R> Flux<CancelOutcome<R>> bulk(BulkOptions options, Function<BulkOptions, Flux<CancelOutcome<R>>> run) {
+        return bulkMeters == null || options == null ? run.apply(options) : bulkMeters.record(options, run);
     }
 
     @Override
@@ -45,7 +78,8 @@ final class DefaultCloudTrailClient extends TransportClient implements CloudTrai
         return awsJson("CancelQuery", new JsonWriter()
             .member("EventDataStore", request.eventDataStore())
             .member("QueryId", request.queryId())
-            .member("EventDataStoreOwnerAccountId", request.eventDataStoreOwnerAccountId()));
+            .member("EventDataStoreOwnerAccountId", request.eventDataStoreOwnerAccountId()))
+            .withResourceId(request.queryId());
     }
 
     static OperationRequest operation(ListQueriesRequest request) {
@@ -64,7 +98,8 @@ final class DefaultCloudTrailClient extends TransportClient implements CloudTrai
             .member("QueryId", request.queryId())
             .member("QueryAlias", request.queryAlias())
             .member("RefreshId", request.refreshId())
-            .member("EventDataStoreOwnerAccountId", request.eventDataStoreOwnerAccountId()));
+            .member("EventDataStoreOwnerAccountId", request.eventDataStoreOwnerAccountId()))
+            .withResourceId(request.queryId());
     }
 
     static OperationRequest operation(ListEventDataStoresRequest request) {

@@ -1,22 +1,67 @@
 package io.querystop.neptunedata;
 
+import io.micrometer.core.instrument.Tags;
 import io.querystop.InvalidInputException;
 import io.netty.handler.codec.http.HttpMethod;
 import io.querystop.CallOptions;
+import io.querystop.bulk.BulkMeters;
+import io.querystop.bulk.BulkOptions;
+import io.querystop.bulk.CancelOutcome;
 import io.querystop.internal.http.HttpTransport;
 import io.querystop.internal.http.OperationRequest;
 import io.querystop.internal.http.TransportClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import static io.querystop.internal.http.UriEncoding.encodeSegment;
 
-/** The client's methods build an {@link OperationRequest}; the transport does the rest. */
+/**
+ * The client's methods build an {@link OperationRequest}; the transport does the rest. The bulk methods are the
+ * interface's, metered when the client has a meter registry.
+ */
 final class DefaultNeptuneDataClient extends TransportClient implements NeptuneDataClient {
+
+    private final BulkMeters bulkMeters; // null without a meter registry: then no Micrometer class is loaded
 
     DefaultNeptuneDataClient(HttpTransport transport) {
         super("NeptuneDataClient", transport);
+        this.bulkMeters = transport.observability() != null && transport.observability().meterRegistry() != null
+            ? BulkMeters.create(transport.observability().meterRegistry(),
+                Tags.of("service", "neptunedata", "server.address", transport.endpoint().hostHeader()))
+            : null;
+    }
+
+    @Override
+    public Flux<CancelOutcome<CancelGremlinQueryResponse>> cancelGremlinQueries(Publisher<String> queryIds,
+                                                                                BulkOptions options) {
+        return bulk(options, metered -> NeptuneDataClient.super.cancelGremlinQueries(queryIds, metered));
+    }
+
+    @Override
+    public Flux<CancelOutcome<CancelOpenCypherQueryResponse>> cancelOpenCypherQueries(Publisher<String> queryIds,
+                                                                                      Boolean silent,
+                                                                                      BulkOptions options) {
+        return bulk(options, metered -> NeptuneDataClient.super.cancelOpenCypherQueries(queryIds, silent, metered));
+    }
+
+    @Override
+    public Flux<CancelOutcome<CancelOpenCypherQueryResponse>> cancelOpenCypherQueryRequests(
+        Publisher<CancelOpenCypherQueryRequest> requests, BulkOptions options) {
+        return bulk(options, metered -> NeptuneDataClient.super.cancelOpenCypherQueryRequests(requests, metered));
+    }
+
+    @Override
+    public Flux<CancelOutcome<CancelLoaderJobResponse>> cancelLoaderJobs(Publisher<String> loadIds,
+                                                                         BulkOptions options) {
+        return bulk(options, metered -> NeptuneDataClient.super.cancelLoaderJobs(loadIds, metered));
+    }
+
+    private <R> Flux<CancelOutcome<R>> bulk(BulkOptions options, Function<BulkOptions, Flux<CancelOutcome<R>>> run) {
+        return bulkMeters == null || options == null ? run.apply(options) : bulkMeters.record(options, run);
     }
 
     @Override
@@ -81,31 +126,32 @@ final class DefaultNeptuneDataClient extends TransportClient implements NeptuneD
 
     static OperationRequest operation(CancelGremlinQueryRequest request) {
         return OperationRequest.rest("CancelGremlinQuery", HttpMethod.DELETE,
-            "/gremlin/status/" + encodeSegment(request.queryId()));
+            "/gremlin/status/" + encodeSegment(request.queryId())).withResourceId(request.queryId());
     }
 
     static OperationRequest operation(CancelOpenCypherQueryRequest request) {
         String path = "/opencypher/status/" + encodeSegment(request.queryId());
-        return request.silent() == null
+        return (request.silent() == null
             ? OperationRequest.rest("CancelOpenCypherQuery", HttpMethod.DELETE, path)
             : OperationRequest.rest("CancelOpenCypherQuery", HttpMethod.DELETE, path, "silent",
-                request.silent().toString());
+                request.silent().toString())).withResourceId(request.queryId());
     }
 
     static OperationRequest operation(CancelLoaderJobRequest request) {
-        return OperationRequest.rest("CancelLoaderJob", HttpMethod.DELETE, "/loader/" + encodeSegment(request.loadId()));
+        return OperationRequest.rest("CancelLoaderJob", HttpMethod.DELETE, "/loader/" + encodeSegment(request.loadId()))
+            .withResourceId(request.loadId());
     }
 
     static OperationRequest operation(GetOpenCypherQueryStatusRequest request) {
         return OperationRequest.rest("GetOpenCypherQueryStatus", HttpMethod.GET,
-            "/opencypher/status/" + encodeSegment(request.queryId()));
+            "/opencypher/status/" + encodeSegment(request.queryId())).withResourceId(request.queryId());
     }
 
     static final OperationRequest GET_ENGINE_STATUS = OperationRequest.rest("GetEngineStatus", HttpMethod.GET, "/status");
 
     static OperationRequest operation(GetGremlinQueryStatusRequest request) {
         return OperationRequest.rest("GetGremlinQueryStatus", HttpMethod.GET,
-            "/gremlin/status/" + encodeSegment(request.queryId()));
+            "/gremlin/status/" + encodeSegment(request.queryId())).withResourceId(request.queryId());
     }
 
     static OperationRequest operation(ListGremlinQueriesRequest request) {
@@ -126,7 +172,7 @@ final class DefaultNeptuneDataClient extends TransportClient implements NeptuneD
     static OperationRequest operation(GetLoaderJobStatusRequest request) {
         return OperationRequest.rest("GetLoaderJobStatus", HttpMethod.GET, "/loader/" + encodeSegment(request.loadId()),
             query("details", request.details(), "errors", request.errors(), "page", request.page(),
-                "errorsPerPage", request.errorsPerPage()));
+                "errorsPerPage", request.errorsPerPage())).withResourceId(request.loadId());
     }
 
     /** Query parameters as name, value, ... for the members that are set, in the model's order. */

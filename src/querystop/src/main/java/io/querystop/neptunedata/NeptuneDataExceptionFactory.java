@@ -17,6 +17,7 @@ import io.querystop.neptunedata.errors.LoadUrlAccessDeniedException;
 import io.querystop.neptunedata.errors.MemoryLimitExceededException;
 import io.querystop.neptunedata.errors.MethodNotAllowedException;
 import io.querystop.neptunedata.errors.MissingParameterException;
+import io.querystop.neptunedata.errors.NeptuneDataErrors;
 import io.querystop.neptunedata.errors.NeptuneDataException;
 import io.querystop.neptunedata.errors.ParsingException;
 import io.querystop.neptunedata.errors.PreconditionsFailedException;
@@ -52,6 +53,11 @@ final class NeptuneDataExceptionFactory implements ServiceErrors {
     @Override
     public String serviceName() {
         return "NeptuneData";
+    }
+
+    @Override
+    public boolean isNotRunning(Throwable error) {
+        return NeptuneDataErrors.isNotRunning(error) || NeptuneDataErrors.isLoaderJobNotFound(error);
     }
 
     @Override

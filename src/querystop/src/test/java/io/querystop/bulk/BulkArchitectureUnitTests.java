@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The bulk package knows no service and nothing internal: the root package, Reactor and the JDK only. */
+/**
+ * The bulk package knows no service and nothing internal: the root package, Reactor and the JDK only, and Micrometer
+ * for {@code BulkMeters} (optional: loaded only when meters are asked for).
+ */
 class BulkArchitectureUnitTests {
 
     @Test
@@ -19,7 +22,7 @@ class BulkArchitectureUnitTests {
         classes().that().resideInAPackage("io.querystop.bulk")
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("io.querystop.bulk", "io.querystop", "java..", "reactor.core..", "reactor.util..",
-                "org.reactivestreams..")
+                "org.reactivestreams..", "io.micrometer.core.instrument..")
             .check(bulk);
     }
 }

@@ -29,13 +29,17 @@ public final class ConnectionPool {
     private final int capacity;
 
     /**
-     * @param loops the event loops to run on, or {@code null} for Reactor Netty's shared ones
+     * @param loops  the event loops to run on, or {@code null} for Reactor Netty's shared ones
+     * @param meters where an own pool's gauges go besides the client's own figures, or {@code null}. Reactor Netty
+     *               takes one registrar per pool, and a custom one displaces its Micrometer gauges: the client's
+     *               recorder hands every registration on to this one, which registers those gauges again.
      */
-    public ConnectionPool(ClientSettings settings, Endpoint endpoint, String name, LoopResources loops) {
+    public ConnectionPool(ClientSettings settings, Endpoint endpoint, String name, LoopResources loops,
+                          ConnectionProvider.MeterRegistrar meters) {
         ConnectionPoolSettings pool = settings.connectionPool();
         ConnectionProvider provider = settings.connectionProvider();
         if (provider == null) {
-            this.stats = new PoolStatsRecorder();
+            this.stats = new PoolStatsRecorder(meters);
             provider = this.owned = ConnectionProvider.builder(name)
                 .maxConnections(pool.maxConnections())
                 .pendingAcquireMaxCount(pool.maxConnections() + pool.maxPendingAcquires())

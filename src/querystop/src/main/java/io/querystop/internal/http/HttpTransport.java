@@ -2,6 +2,8 @@ package io.querystop.internal.http;
 
 import io.querystop.CallOptions;
 import io.querystop.ConnectionPoolStats;
+import io.querystop.Observability;
+import io.querystop.internal.observation.CallObservations;
 import io.querystop.internal.signing.Signing;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
@@ -10,7 +12,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 /**
  * The exchange both services share, composed from its stages in one place ({@link #exchange}): build the request,
  * then for each attempt take credentials, wait for admission, sign, send and read, translate failures, and decode
- * the answer, all under the retry loop and the client's lifecycle. {@link TransportFactory} builds it.
+ * the answer, all under the retry loop, the call's observation and the client's lifecycle. {@link TransportFactory}
+ * builds it.
  *
  * <p>Every returned {@code Mono} is lazy and cold. Cancelling it while a call is in flight closes that call's
  * connection instead of returning it to the pool, since the response is unread.
@@ -27,11 +30,14 @@ public final class HttpTransport {
     private final ResponseDecoder decoder;
     private final RetryLoop retries;
     private final ConnectionPool pool;
+    private final CallObservations observations;
+    private final Observability observability;
     private final Lifecycle lifecycle;
 
     HttpTransport(Endpoint endpoint, String region, RequestBuilder requests, Signing signing,
                   ConnectionGate admission, Sender sender, FailureTranslator failures, ResponseDecoder decoder,
-                  RetryLoop retries, ConnectionPool pool, Lifecycle lifecycle) {
+                  RetryLoop retries, CallObservations observations, Observability observability,
+                  ConnectionPool pool, Lifecycle lifecycle) {
         this.endpoint = endpoint;
         this.region = region;
         this.requests = requests;
@@ -41,6 +47,8 @@ public final class HttpTransport {
         this.failures = failures;
         this.decoder = decoder;
         this.retries = retries;
+        this.observations = observations;
+        this.observability = observability;
         this.pool = pool;
         this.lifecycle = lifecycle;
     }
@@ -51,20 +59,28 @@ public final class HttpTransport {
      * @param mapper turns a 2xx body into the response record
      */
     public <T> Mono<T> exchange(OperationRequest op, ResponseMapper<T> mapper, CallOptions options) {
-        return lifecycle.track(Mono.defer(() -> {
+        return lifecycle.track(observations.observe(op.operationName(), op.resourceId(), options, call -> {
             SdkHttpRequest unsigned = requests.build(op);
-            return retries.run(op.operationName(), options,
+            return retries.run(op.operationName(), call.options(),
                 () -> signing.credentials()
                     .flatMap(identity -> admission.admit(() ->
                         sender.send(op, signing.sign(unsigned, op.body(), identity))))
                     .onErrorMap(failure -> failures.translate(op.operationName(), failure)),
-                response -> decoder.decode(op, mapper, response));
+                response -> {
+                    call.answered(response.headers());
+                    return decoder.decode(op, mapper, response);
+                });
         }));
     }
 
     /** The pool's live figures, callers waiting for admission counted as pending. */
     public ConnectionPoolStats poolStats() {
         return pool.stats(admission.waiting());
+    }
+
+    /** The registries the client reports to, or {@code null} for none. */
+    public Observability observability() {
+        return observability;
     }
 
     public Endpoint endpoint() {

@@ -13,18 +13,24 @@ import io.netty.handler.codec.http.HttpMethod;
  * @param body          the request body, or {@code null} for none
  * @param contentType   the body's {@code Content-Type}, or {@code null}
  * @param amzTarget     the {@code X-Amz-Target} header of AWS JSON protocols, or {@code null}
+ * @param resourceId    the query or load id the call is about, for observations, or {@code null}
  */
 public record OperationRequest(String operationName, HttpMethod method, String encodedPath, String[] rawQuery,
-                               byte[] body, String contentType, String amzTarget) {
+                               byte[] body, String contentType, String amzTarget, String resourceId) {
 
     public static OperationRequest rest(String operationName, HttpMethod method, String encodedPath,
                                         String... rawQuery) {
         return new OperationRequest(operationName, method, encodedPath, rawQuery.length == 0 ? null : rawQuery,
-            null, null, null);
+            null, null, null, null);
     }
 
     public static OperationRequest awsJson(String operationName, String amzTarget, String contentType, byte[] body) {
-        return new OperationRequest(operationName, HttpMethod.POST, "/", null, body, contentType, amzTarget);
+        return new OperationRequest(operationName, HttpMethod.POST, "/", null, body, contentType, amzTarget, null);
+    }
+
+    /** This request, about the given query or load id (what its observation reports). */
+    public OperationRequest withResourceId(String id) {
+        return new OperationRequest(operationName, method, encodedPath, rawQuery, body, contentType, amzTarget, id);
     }
 
     /** The query as sent: {@code name=value&...}, encoded, or {@code null}. */

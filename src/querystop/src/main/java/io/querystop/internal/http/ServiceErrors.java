@@ -13,4 +13,9 @@ public interface ServiceErrors {
 
     /** The typed exception for the code, or the service's base type for a code it does not model. */
     AwsServiceException toException(AwsErrorDetails details);
+
+    /** Whether the error says the query or job is not running (the service's public predicates); for observations. */
+    default boolean isNotRunning(Throwable error) {
+        return false;
+    }
 }

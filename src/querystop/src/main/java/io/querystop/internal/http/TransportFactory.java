@@ -4,15 +4,21 @@ import io.querystop.ClientResources;
 import io.querystop.ClientSettings;
 import io.querystop.ConnectionPoolSettings;
 import io.querystop.InvalidInputException;
+import io.querystop.Observability;
 import io.querystop.RetryPolicy;
 import io.querystop.internal.retry.ClientRateLimiter;
 import io.querystop.internal.retry.RetryQuota;
 import io.querystop.internal.retry.SkewAdjustedClock;
 import io.querystop.internal.signing.CredentialsCache;
 import io.querystop.internal.signing.RequestSigner;
+import io.querystop.internal.observation.CallObservations;
+import io.querystop.internal.observation.MicrometerCallObservations;
+import io.querystop.internal.observation.PoolMeters;
 import io.querystop.internal.signing.Signing;
+import java.util.Locale;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -49,7 +55,14 @@ public final class TransportFactory {
         SkewAdjustedClock clock = new SkewAdjustedClock(settings.clock());
         RetryPolicy policy = settings.retryPolicy();
         ConnectionPoolSettings poolSettings = settings.connectionPool();
-        ConnectionPool pool = new ConnectionPool(settings, endpoint, "querystop-" + signingName, loops);
+        Observability observability = settings.observability();
+        // Micrometer is touched only past these null checks: without registries, no class of it is ever loaded
+        ConnectionProvider.MeterRegistrar poolMeters = observability != null && observability.meterRegistry() != null
+            ? PoolMeters.create(observability.meterRegistry()) : null;
+        CallObservations observations = observability == null ? CallObservations.NONE
+            : MicrometerCallObservations.create(observability, errors.serviceName().toLowerCase(Locale.ROOT),
+                endpoint.hostHeader(), errors::isNotRunning);
+        ConnectionPool pool = new ConnectionPool(settings, endpoint, "querystop-" + signingName, loops, poolMeters);
         Lifecycle lifecycle = new Lifecycle(deadlines, () -> pool.disposeLater()
             .then(settings.credentialsProvider() == null ? close(credentials) : Mono.empty())
             .then(given == null ? resources.closeLater() : Mono.empty()));
@@ -64,7 +77,7 @@ public final class TransportFactory {
             new ResponseDecoder(errors, endpoint.hostHeader()),
             new RetryLoop(policy, settings.timeouts().call(), new RetryQuota(policy.retryQuota()),
                 policy.isAdaptive() ? new ClientRateLimiter(System::nanoTime) : null, clock, deadlines),
-            pool, lifecycle);
+            observations, observability, pool, lifecycle);
     }
 
     /** A provider may close files or threads: off the event loop. */
