@@ -1,6 +1,7 @@
 package io.querystop.bulk;
 
 import io.querystop.CallOptions;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -72,7 +73,8 @@ public final class BulkCancel {
             options.deduplicate() ? new Deduplication<>() : Admission.all(),
             options.ordered() ? new InputOrder<>() : new CompletionOrder<>(),
             Pacer.of(options.maxRequestsPerSecond(), timer),
-            new AdaptiveLimit(options.maxConcurrency(), options.adaptiveConcurrency(), System::nanoTime),
+            new AdaptiveLimit(options.maxConcurrency(), options.adaptiveConcurrency(),
+                () -> timer.now(TimeUnit.NANOSECONDS)),
             new ItemCalls<>(call, notRunning, options.retryPolicy(),
                 Requeueing.afterThrottling(options.retryPolicy(), options.adaptiveConcurrency()), progress,
                 System::nanoTime),

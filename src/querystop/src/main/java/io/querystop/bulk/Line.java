@@ -84,17 +84,24 @@ final class Line<T, R> {
         return fresh.isEmpty() && waiting.isEmpty();
     }
 
-    /** Has {@code wake} run when the earliest waiting item is due, unless a wake-up for then or earlier is set. */
+    /**
+     * Has {@code wake} run when the earliest waiting item is due, unless a wake-up for then or earlier is set. An item
+     * already due waits for a slot, whose freeing wakes the run anyway: no timer for it, or it would spin.
+     */
     void wakeWhenDue(Runnable wake) {
         Waiting<T, R> first = waiting.peek();
         if (first == null || first.dueNanos() >= wakeUpAt) {
+            return;
+        }
+        long delay = first.dueNanos() - now();
+        if (delay <= 0) {
             return;
         }
         if (wakeUp != null) {
             wakeUp.dispose();
         }
         wakeUpAt = first.dueNanos();
-        wakeUp = timer.schedule(wake, Math.max(0, first.dueNanos() - now()), TimeUnit.NANOSECONDS);
+        wakeUp = timer.schedule(wake, delay, TimeUnit.NANOSECONDS);
     }
 
     /** The wake-up came: the next {@link #wakeWhenDue} sets a new one. */
