@@ -77,11 +77,13 @@ class BulkThrottlingIntegrationTests {
         List<Timed> throttled = run.outcomes();
 
         List<Timed> afterRecovery = throttled.stream().filter(t -> t.nanos() > recoveredAt.get()).toList();
-        double regained = afterRecovery.size() > 1_500 ? rate(afterRecovery, 300, 1_500) : 0;
-        System.out.printf("throttling burst: unthrottled %.0f/s, after the burst %.0f/s (%.0f%%), 300 outcomes"
+        // from the 500th outcome after the burst: the limit's climb back is the simulation's to time exactly; here a
+        // busy machine's round trips (tens of ms) would make it weigh on a rate measured any earlier
+        double regained = afterRecovery.size() > 1_600 ? rate(afterRecovery, 500, 1_600) : 0;
+        System.out.printf("throttling burst: unthrottled %.0f/s, after the burst %.0f/s (%.0f%%), 500 outcomes"
                 + " %.2f s after it ended; the run took %.2f s unthrottled, %.2f s with the burst, %d failed%n",
             baseline, regained, 100 * regained / baseline,
-            afterRecovery.size() > 300 ? (afterRecovery.get(300).nanos() - recoveredAt.get()) / 1e9 : -1.0,
+            afterRecovery.size() > 500 ? (afterRecovery.get(500).nanos() - recoveredAt.get()) / 1e9 : -1.0,
             unthrottled.seconds(), run.seconds(),
             throttled.stream().filter(t -> t.outcome().status() != CancelOutcome.Status.CANCELLED).count());
         assertThat(throttled).hasSize(count)
