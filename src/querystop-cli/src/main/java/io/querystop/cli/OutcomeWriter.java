@@ -85,7 +85,9 @@ final class OutcomeWriter {
         }
         if (outcome.error() != null) {
             ObjectNode error = Json.error(outcome.error());
-            if (outcome.status() == CancelOutcome.Status.FAILED && !error.has("attempts")) {
+            // the outcome's count, not the error's: an id that went back in line after throttling was sent in
+            // several calls, and the error knows only the last
+            if (outcome.status() == CancelOutcome.Status.FAILED || error.has("attempts")) {
                 error.put("attempts", outcome.attempts());
             }
             json.set("error", error);

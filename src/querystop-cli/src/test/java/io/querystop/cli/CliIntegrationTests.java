@@ -278,6 +278,27 @@ class CliIntegrationTests {
     }
 
     @Test
+    void anIdThrottledEveryTimeFailsWithTheAttemptsOfAllItsRounds() throws Exception {
+        emulator.addGremlinQuery("hot").addGremlinQuery("cool");
+        emulator.faultPolicy(request -> "hot".equals(request.id())
+            ? Fault.error(500, "ThrottlingException", "Rate exceeded") : null);
+        Path file = dir.resolve("ids.txt");
+        Files.write(file, List.of("hot", "cool"));
+
+        // fixed concurrency: 3 throttling answers (the standard policy's attempts), each call a single attempt
+        Result result = run("neptunedata", "cancel-gremlin-query", "--query-ids-file", file.toString(),
+            "--fixed-concurrency", "--endpoint-url", endpoint());
+
+        assertThat(result.exit()).isEqualTo(254);
+        JsonNode hot = result.lines().stream().filter(line -> line.get("id").asText().equals("hot")).findFirst()
+            .orElseThrow();
+        assertThat(hot.get("outcome").asText()).isEqualTo("failed");
+        assertThat(hot.get("error").get("code").asText()).isEqualTo("ThrottlingException");
+        assertThat(hot.get("error").get("attempts").asInt()).as("sent in three calls").isEqualTo(3);
+        assertThat(emulator.requestCount()).isEqualTo(4);
+    }
+
+    @Test
     void cloudTrailBulkCarriesTheSharedMembersAndReportsBadIdsPerLine() throws Exception {
         String running = UUID.randomUUID().toString();
         emulator.addCloudTrailQuery(running, "RUNNING");

@@ -9,6 +9,11 @@ import java.util.function.LongSupplier;
  * trip), with no increase while latency is above twice its baseline (the service is queueing). Always between 1 and
  * the maximum.
  *
+ * <p>A burst of throttling halves the limit once per round trip for as long as it lasts, down to 1, although the
+ * service may take as much as before once it ends. So, as TCP's slow-start threshold does, the limit remembers half
+ * its value when the episode began (its first halving after a quiet round trip) and, once throttling stops, grows
+ * back to that by one per success (doubling per round trip) before additive increase takes over.
+ *
  * <p>Not thread-safe: the run's drain loop owns it. The clock (nanoseconds) is given, so that tests can drive it.
  */
 final class AdaptiveLimit {
@@ -25,6 +30,8 @@ final class AdaptiveLimit {
     private boolean slowStart = true;
     private boolean decreased;
     private long lastDecreaseNanos;
+    private long lastThrottledNanos;
+    private double recoverTo;
     private double baselineNanos;
     private double smoothedNanos;
 
@@ -47,12 +54,18 @@ final class AdaptiveLimit {
         if (throttled) {
             slowStart = false;
             long now = nanoClock.getAsLong();
+            long roundTrip = (long) Math.max(smoothedNanos, MIN_DECREASE_INTERVAL_NANOS);
             // compared as a difference: nanoTime values may be anywhere, even negative
-            if (!decreased || now - lastDecreaseNanos > Math.max(smoothedNanos, MIN_DECREASE_INTERVAL_NANOS)) {
+            if (!decreased || now - lastDecreaseNanos > roundTrip) {
+                boolean episodeStarts = !decreased || now - lastThrottledNanos > 2 * roundTrip;
                 limit = Math.max(1, Math.floor(limit * DECREASE));
+                if (episodeStarts) {
+                    recoverTo = limit;
+                }
                 decreased = true;
                 lastDecreaseNanos = now;
             }
+            lastThrottledNanos = now;
             return;
         }
         // the baseline is the lowest latency seen, drifting up slowly so it follows a service that got slower
@@ -60,6 +73,6 @@ final class AdaptiveLimit {
         if (latencyNanos > 2 * baselineNanos && !slowStart) {
             return;
         }
-        limit = Math.min(max, slowStart ? limit + 1 : limit + 1 / limit);
+        limit = Math.min(max, slowStart || limit < recoverTo ? limit + 1 : limit + 1 / limit);
     }
 }

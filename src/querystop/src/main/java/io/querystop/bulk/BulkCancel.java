@@ -1,12 +1,14 @@
 package io.querystop.bulk;
 
 import io.querystop.CallOptions;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -66,14 +68,18 @@ public final class BulkCancel {
     private static <I, R> Policies<Input<I>, R> policies(BiFunction<? super I, CallOptions, Mono<R>> call,
                                                          Predicate<Throwable> notRunning, BulkOptions options) {
         ProgressTracker progress = options.progress() != null ? options.progress() : new ProgressTracker();
+        Scheduler timer = Schedulers.parallel();
         return new Policies<>(
             options.deduplicate() ? new Deduplication<>() : Admission.all(),
             options.ordered() ? new InputOrder<>() : new CompletionOrder<>(),
-            Pacer.of(options.maxRequestsPerSecond(), Schedulers.parallel()),
-            new AdaptiveLimit(options.maxConcurrency(), options.adaptiveConcurrency(), System::nanoTime),
+            Pacer.of(options.maxRequestsPerSecond(), timer),
+            new AdaptiveLimit(options.maxConcurrency(), options.adaptiveConcurrency(),
+                () -> timer.now(TimeUnit.NANOSECONDS)),
             new ItemCalls<>(call, notRunning, options.retryPolicy(),
-                options.adaptiveConcurrency() ? Requeueing.afterThrottling() : Requeueing.never(), progress,
+                Requeueing.afterThrottling(options.retryPolicy(), options.adaptiveConcurrency()), progress,
                 System::nanoTime),
-            progress);
+            progress,
+            new Line<>(timer, (int) Math.min(Integer.MAX_VALUE,
+                (long) BulkOptions.BACKOFF_PER_SLOT * options.maxConcurrency())));
     }
 }

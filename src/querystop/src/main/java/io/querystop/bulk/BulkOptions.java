@@ -6,11 +6,21 @@ import io.querystop.RetryPolicy;
 /**
  * How a bulk cancellation runs. Immutable; each {@code with...} returns a copy.
  *
- * @param maxConcurrency       calls in flight at most (default 64)
+ * <p>Throttling: an id that meets a throttling answer is not retried inside its call, where the retry's backoff
+ * would hold an in-flight slot; it goes back in line and waits out the retry policy's throttling backoff (full jitter
+ * below 1 s, 2 s, 4 s... for the standard policy) without a slot, then starts again ahead of fresh ids. It fails after
+ * {@code maxAttempts} throttling answers, or with adaptive concurrency after {@code 6 * maxAttempts} (18 for the
+ * standard policy). At most {@code 8 * maxConcurrency} ids wait out a backoff at once: while that many wait, no new
+ * id is taken (ids already sent still come back, so the count may exceed it by the calls in flight). Its outcome's
+ * {@code attempts} counts every attempt of the id, across these rounds.
+ *
+ * @param maxConcurrency       calls in flight (on the wire) at most (default 64); ids waiting out a throttling
+ *                             backoff do not count
  * @param adaptiveConcurrency  adjust the in-flight limit between 1 and the maximum: additive increase on success,
- *                             halving on throttling, no increase while latency is above twice its baseline
- *                             (default on). With it, an id whose retries all met throttling goes back in line (up
- *                             to 5 times) instead of failing, its attempts adding up
+ *                             halving on throttling, no increase while latency is above twice its baseline; after
+ *                             throttling stops, one more per success (doubling per round trip) up to half the
+ *                             limit the throttling started at (default on). With it, an id is given six times the
+ *                             policy's attempts for throttling answers
  * @param ordered              emit outcomes in input order (default off: in completion order)
  * @param maxRequestsPerSecond start at most this many calls per second; 0 for no limit (default)
  * @param deduplicate          send each distinct id once; later copies get {@code DUPLICATE} outcomes. Keeps every
@@ -22,6 +32,9 @@ import io.querystop.RetryPolicy;
 public record BulkOptions(int maxConcurrency, boolean adaptiveConcurrency, boolean ordered,
                           double maxRequestsPerSecond, boolean deduplicate, RetryPolicy retryPolicy,
                           ProgressTracker progress) {
+
+    /** Ids waiting out a throttling backoff, per unit of {@link #maxConcurrency}, before no new id is taken. */
+    static final int BACKOFF_PER_SLOT = 8;
 
     private static final BulkOptions DEFAULTS = new BulkOptions(64, true, false, 0, false, RetryPolicy.standard(),
         null);

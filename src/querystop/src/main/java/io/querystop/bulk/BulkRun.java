@@ -1,6 +1,5 @@
 package io.querystop.bulk;
 
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Queue;
 import java.util.Set;
@@ -20,6 +19,8 @@ import reactor.util.context.Context;
  * <p>One drain loop owns the run's state. Everything that happens elsewhere (an upstream signal, a call's attempt or
  * end, the pacer's timer) is posted as an {@link Event} into a multi-producer queue, and only the loop applies events;
  * the subscriber's demand and cancellation are the usual atomic counter and flag that the loop reads.
+ * The in-flight limit bounds the items at work (on the wire); items waiting out a throttling backoff wait in the
+ * {@link Line} without a slot, and while too many wait no new item is pulled.
  */
 final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
 
@@ -30,6 +31,7 @@ final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
     private final AdaptiveLimit limit;
     private final Work<T, R> work;
     private final ProgressTracker progress;
+    private final Line<T, R> line;
     private final Queue<Event<T, R>> events = Queues.<Event<T, R>>unboundedMultiproducer().get();
     private final Consumer<Event<T, R>> post = this::post;
     private final AtomicInteger wip = new AtomicInteger();
@@ -37,7 +39,6 @@ final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
     private volatile boolean cancelled;
 
     // Below: the drain loop's alone.
-    private final ArrayDeque<Event.Queued<T, R>> line = new ArrayDeque<>();
     private final Set<Slot<T, R>> atWork = new HashSet<>();
     private Subscription upstream;
     private long outstanding;
@@ -54,6 +55,7 @@ final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
         this.limit = policies.limit();
         this.work = policies.work();
         this.progress = policies.progress();
+        this.line = policies.line();
     }
 
     @Override
@@ -170,7 +172,7 @@ final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
         } else if (event instanceof Event.Requeued<T, R> requeued) {
             atWork.remove(requeued.slot());
             if (fatal == null) {
-                line.offer(requeued);
+                line.offerAfter(requeued, requeued.delayNanos());
             } else {
                 decided(requeued.otherwise());
             }
@@ -180,18 +182,19 @@ final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
                 fatal = failure.error();
                 upstream.cancel();
                 // items that never started are dropped; those that went back in line were sent: they get outcomes
-                for (Event.Queued<T, R> queued : line) {
+                line.drain(queued -> {
                     if (queued.otherwise() != null) {
                         decided(queued.otherwise());
                     }
-                }
-                line.clear();
+                });
             }
         } else if (event instanceof Event.UpstreamEnded<T, R> ended) {
             upstreamDone = true;
             upstreamError = ended.error();
         } else if (event instanceof Event.Wake<T, R>) {
             pacer.woke();
+        } else if (event instanceof Event.Ready<T, R>) {
+            line.woke();
         }
     }
 
@@ -217,23 +220,24 @@ final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
     }
 
     private void startWaiting() {
-        while (fatal == null && atWork.size() < limit.current() && !line.isEmpty()) {
+        while (fatal == null && atWork.size() < limit.current() && line.hasReady()) {
             long wait = pacer.reserve();
             if (wait > 0) {
                 pacer.wakeIn(wait, () -> post(new Event.Wake<>()));
-                return;
+                break;
             }
             Slot<T, R> slot = new Slot<>(post);
             atWork.add(slot);
-            slot.holds(work.start(line.poll().item(), slot));
+            slot.holds(work.start(line.pollReady().item(), slot));
         }
+        line.wakeWhenDue(() -> post(new Event.Ready<>()));
     }
 
     private void pull() {
-        if (upstreamDone || fatal != null) {
+        if (upstreamDone || fatal != null || line.waitingFull()) {
             return;
         }
-        long free = (long) limit.current() - atWork.size() - outcomes.size() - line.size() - outstanding;
+        long free = (long) limit.current() - atWork.size() - outcomes.size() - line.freshCount() - outstanding;
         if (free > 0) {
             outstanding += free;
             upstream.request(free);
@@ -254,6 +258,7 @@ final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
     private void terminate(Throwable error) {
         terminated = true;
         pacer.stop();
+        line.stop();
         if (error != null) {
             actual.onError(error);
         } else {
@@ -267,6 +272,7 @@ final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
         atWork.forEach(Slot::abort);
         atWork.clear();
         pacer.stop();
+        line.stop();
     }
 
     /** The subscriber threw, or a policy did: the run ends with that error. */
@@ -289,8 +295,8 @@ final class BulkRun<T, R> implements CoreSubscriber<T>, Subscription {
     @Override
     public String toString() {
         return "Run[limit=" + limit.current() + ", atWork=" + atWork.size() + ", buffered=" + outcomes.size()
-            + ", line=" + line.size() + ", outstanding=" + outstanding + ", requested=" + requested.get()
-            + ", upstreamDone=" + upstreamDone + ", fatal=" + fatal + ", cancelled=" + cancelled
-            + ", terminated=" + terminated + "]";
+            + ", line=" + line.freshCount() + ", backoff=" + line.waitingCount() + ", outstanding=" + outstanding
+            + ", requested=" + requested.get() + ", upstreamDone=" + upstreamDone + ", fatal=" + fatal
+            + ", cancelled=" + cancelled + ", terminated=" + terminated + "]";
     }
 }

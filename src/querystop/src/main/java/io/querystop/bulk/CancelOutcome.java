@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param status   cancelled, not running, failed, or a duplicate that was not sent again
  * @param response the service's response when cancelled, else {@code null}
  * @param error    the service's answer when not running, the final error when failed, else {@code null}
- * @param attempts attempts made (0 for a duplicate)
+ * @param attempts attempts made in all, across the rounds of an id that went back in line after throttling (0 for a
+ *                 duplicate)
  * @param latency  from the first attempt's start to the outcome
  * @param <R>      the operation's response type
  */

@@ -34,8 +34,9 @@ sealed interface Event<T, R> {
     record Finished<T, R>(Slot<T, R> slot, CancelOutcome<R> outcome) implements Event<T, R> {
     }
 
-    /** A started item goes back in line. */
-    record Requeued<T, R>(Slot<T, R> slot, T item, CancelOutcome<R> otherwise) implements Event<T, R>, Queued<T, R> {
+    /** A started item goes back in line, to start again no sooner than {@code delayNanos} from now. */
+    record Requeued<T, R>(Slot<T, R> slot, T item, CancelOutcome<R> otherwise, long delayNanos)
+        implements Event<T, R>, Queued<T, R> {
     }
 
     /** A started item met an error of the client itself. */
@@ -44,5 +45,9 @@ sealed interface Event<T, R> {
 
     /** The pacer's timer: a start may be due. */
     record Wake<T, R>() implements Event<T, R> {
+    }
+
+    /** The line's timer: an item back from throttling may start again. */
+    record Ready<T, R>() implements Event<T, R> {
     }
 }

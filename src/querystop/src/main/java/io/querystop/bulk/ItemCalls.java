@@ -17,7 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The engine's work for one input: makes its call with the run's per-call options and reports exactly one of: its
- * outcome (cancelled, not running, failed), a requeue after throttling, or a fatal error of the client.
+ * outcome (cancelled, not running, failed), a requeue after throttling, or a fatal error of the client. The call
+ * itself never retries a throttling answer: the input waits for its next attempt out of its slot, as
+ * {@link Requeueing} says.
  */
 final class ItemCalls<I, R> implements Work<Input<I>, R> {
 
@@ -32,9 +34,11 @@ final class ItemCalls<I, R> implements Work<Input<I>, R> {
               RetryPolicy retryPolicy, Requeueing requeueing, ProgressTracker progress, LongSupplier nanoClock) {
         this.call = call;
         this.notRunning = notRunning;
-        // "not running" is an answer, never worth a retry, whatever the policy says
+        // "not running" is an answer, never worth a retry, whatever the policy says; after throttling the input waits
+        // in the run's line (Requeueing), not in a retry's backoff that would hold its slot
         this.callOptions = CallOptions.defaults().withRetryPolicy(retryPolicy.toBuilder()
-            .retryOn(error -> !notRunning.test(error) && retryPolicy.isRetryable(error)).build());
+            .retryOn(error -> !notRunning.test(error) && !RetryPolicy.isThrottling(error)
+                && retryPolicy.isRetryable(error)).build());
         this.requeueing = requeueing;
         this.progress = progress;
         this.nanoClock = nanoClock;
@@ -129,7 +133,7 @@ final class ItemCalls<I, R> implements Work<Input<I>, R> {
                 input.priorAttempts() + made, Duration.ofNanos(now - input.firstStartOr(startNanos)));
             Input<I> again = requeueing.again(input, outcome, startNanos);
             if (again != null) {
-                slot.requeue(again, outcome);
+                slot.requeue(again, outcome, requeueing.delayNanos(again));
             } else {
                 slot.outcome(outcome);
             }

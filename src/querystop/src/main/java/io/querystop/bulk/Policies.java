@@ -9,7 +9,8 @@ package io.querystop.bulk;
  * @param limit     how many items may hold a slot
  * @param work      what runs in a slot
  * @param progress  the live figures to update
+ * @param line      the items waiting to start, fresh or back from throttling
  */
 record Policies<T, R>(Admission<T, R> admission, OutcomeBuffer<R> outcomes, Pacer pacer, AdaptiveLimit limit,
-                      Work<T, R> work, ProgressTracker progress) {
+                      Work<T, R> work, ProgressTracker progress, Line<T, R> line) {
 }

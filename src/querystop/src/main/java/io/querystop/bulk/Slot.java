@@ -33,10 +33,13 @@ final class Slot<T, R> {
         }
     }
 
-    /** The item goes back in line as {@code again}; if the run is ending and it cannot, its outcome is {@code otherwise}. */
-    void requeue(T again, CancelOutcome<R> otherwise) {
+    /**
+     * The item goes back in line as {@code again}, to start no sooner than {@code delayNanos} from now, waiting without
+     * its slot; if the run is ending and it cannot, its outcome is {@code otherwise}.
+     */
+    void requeue(T again, CancelOutcome<R> otherwise, long delayNanos) {
         if (ended.compareAndSet(false, true)) {
-            events.accept(new Event.Requeued<>(this, again, otherwise));
+            events.accept(new Event.Requeued<>(this, again, otherwise, delayNanos));
         }
     }
 

@@ -111,6 +111,29 @@ class AdaptiveLimitUnitTests {
     }
 
     @Test
+    void afterABurstTheLimitRegrowsByOnePerSuccessToHalfItsValueWhenTheBurstBegan() {
+        AdaptiveLimit limit = afterFirstThrottling(); // 16 -> 8 at clock 0: the burst begins
+        for (int i = 0; i < 3; i++) { // throttled round trip after round trip: one burst
+            clock.advance(25 * MS);
+            limit.onAttempt(true, 10 * MS);
+        }
+        assertThat(limit.current()).isEqualTo(1);
+
+        clock.advance(100 * MS);
+        successes(limit, 7, 10 * MS);
+        assertThat(limit.current()).as("one per success up to 8, half of 16").isEqualTo(8);
+        successes(limit, 9, 10 * MS);
+        assertThat(limit.current()).as("then one per round trip").isEqualTo(9);
+
+        clock.advance(1_000 * MS);
+        limit.onAttempt(true, 10 * MS);
+        assertThat(limit.current()).isEqualTo(4);
+        limit.onAttempt(false, 10 * MS);
+        assertThat(limit.current()).as("a new burst after a quiet spell: half of 9 to regain, no more")
+            .isEqualTo(4);
+    }
+
+    @Test
     void noIncreaseWhileLatencyIsAboveTwiceTheBaseline() {
         AdaptiveLimit limit = afterFirstThrottling(); // baseline 10 ms
 

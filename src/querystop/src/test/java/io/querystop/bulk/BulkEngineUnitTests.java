@@ -280,7 +280,8 @@ class BulkEngineUnitTests {
         Flux<CancelOutcome<String>> outcomes = engine(Flux.just("hot", "always"), id -> id,
             id -> Mono.defer(() -> calls.incrementAndGet() <= 3 || id.equals("always")
                 ? Mono.error(new io.querystop.neptunedata.errors.ThrottlingException(throttling)) : Mono.just("ok " + id)),
-            error -> false, BulkOptions.defaults().withMaxConcurrency(1).withRetryPolicy(RetryPolicy.none()));
+            error -> false, BulkOptions.defaults().withMaxConcurrency(1).withRetryPolicy(RetryPolicy.none().toBuilder()
+                .backoff(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(1)).build()));
 
         List<CancelOutcome<String>> all = outcomes.collectList().block(Duration.ofSeconds(10));
 
