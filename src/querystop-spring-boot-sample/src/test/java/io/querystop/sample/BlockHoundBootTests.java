@@ -8,7 +8,6 @@ import io.querystop.emulator.junit.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -21,33 +20,22 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * BlockHound in an application, as an application installs it: {@code BlockHound.install()} with the integrations on
- * the class path (Reactor's, Spring's, and querystop's, which allows the AWS signer's lock-guarded caches), throwing on
- * a blocking call. The callback also records each call, so that one swallowed on the way (a log line, a 500) still
- * fails the test. 400 concurrent cancels through the WebFlux controller, ten times in a row.
+ * BlockHound in the application ({@link BlockHoundInstaller}: installed as an application installs it, with the
+ * integrations on the class path, querystop's included, throwing on a blocking call): 400 concurrent cancels through
+ * the WebFlux controller, ten times in a row, and not one blocking call.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class BlockHoundBootTests {
 
     private static final int CONCURRENT = 400;
-    private static final Queue<String> BLOCKING_CALLS = new ConcurrentLinkedQueue<>();
-
-    static {
-        // Before the application starts, so that its event loops are watched from their first task.
-        BlockHound.install(builder -> builder.blockingMethodCallback(method -> {
-            BlockingOperationError error = new BlockingOperationError(method);
-            BLOCKING_CALLS.add(method + " on " + Thread.currentThread().getName() + where(error));
-            throw error;
-        }));
-    }
+    private static final Queue<String> BLOCKING_CALLS = BlockHoundInstaller.BLOCKING_CALLS;
 
     @RegisterExtension
     static final EmulatorExtension emulator = EmulatorExtension.create();
@@ -86,15 +74,6 @@ class BlockHoundBootTests {
         assertThat(statuses).hasSize(CONCURRENT).allMatch(HttpStatusCode::is2xxSuccessful);
         assertThat(ids).allSatisfy(id ->
             assertThat(emulator.emulator().state(Route.CANCEL_GREMLIN_QUERY, id)).contains("CANCELLED"));
-    }
-
-    private static String where(Throwable error) {
-        StringBuilder frames = new StringBuilder();
-        StackTraceElement[] stack = error.getStackTrace();
-        for (int i = 0; i < Math.min(stack.length, 40); i++) {
-            frames.append("\n    at ").append(stack[i]);
-        }
-        return frames.toString();
     }
 
     @Test

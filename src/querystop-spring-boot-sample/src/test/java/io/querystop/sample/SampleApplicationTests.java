@@ -6,6 +6,7 @@ import io.querystop.emulator.Route;
 import io.querystop.emulator.junit.EmulatorExtension;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The sample application on a random port, its client talking to the emulator: what a user of the starter gets. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // the first call loads and instruments (BlockHound) many classes
 @DirtiesContext
 class SampleApplicationTests {
 
@@ -41,6 +42,11 @@ class SampleApplicationTests {
 
     @Autowired
     WebTestClient web;
+
+    @AfterEach
+    void noBlockingCall() {
+        assertThat(BlockHoundInstaller.BLOCKING_CALLS).as("blocking calls BlockHound saw").isEmpty();
+    }
 
     @Test
     void cancelsARunningQuery() {
