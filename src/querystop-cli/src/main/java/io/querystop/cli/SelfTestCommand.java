@@ -39,8 +39,8 @@ final class SelfTestCommand implements Callable<Integer> {
         QuerystopCommand root = (QuerystopCommand) spec.root().userObject();
         Path file = Files.createTempFile("querystop-selftest", ".ids");
         // The commands find credentials through the default chain, whose first link is these properties.
-        System.setProperty("aws.accessKeyId", Emulator.DEFAULT_ACCESS_KEY_ID);
-        System.setProperty("aws.secretAccessKey", Emulator.DEFAULT_SECRET_ACCESS_KEY);
+        String accessKey = System.setProperty("aws.accessKeyId", Emulator.DEFAULT_ACCESS_KEY_ID);
+        String secretKey = System.setProperty("aws.secretAccessKey", Emulator.DEFAULT_SECRET_ACCESS_KEY);
         try (Emulator emulator = Emulator.builder().workerThreads(1).maxRecordedRequests(16).start()) {
             List<String> lines = new ArrayList<>(ids);
             for (int i = 0; i < ids; i++) {
@@ -67,6 +67,16 @@ final class SelfTestCommand implements Callable<Integer> {
             return ok ? 0 : 1;
         } finally {
             Files.deleteIfExists(file);
+            restore("aws.accessKeyId", accessKey);
+            restore("aws.secretAccessKey", secretKey);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 
