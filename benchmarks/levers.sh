@@ -52,6 +52,6 @@ lever "-XX:-UsePerfData" -XX:-UsePerfData
 if [ -f "$jsa" ]; then
     lever "-XX:SharedArchiveFile=target/querystop.jsa (its own flags differ: see below)" -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off
 fi
-lever "all of the launcher's: target/querystop" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -XX:-UsePerfData \
+lever "all of the launcher's: target/querystop" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m \
     ${jsa:+-XX:SharedArchiveFile=$jsa} -Xlog:cds=off -Xlog:cds+dynamic=off
 echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
