@@ -32,7 +32,6 @@ final class OutcomeWriter {
         }
     }
 
-    private final PrintStream out;
     private final JsonGenerator json;
     private final Map<Long, Sent> sent = new HashMap<>();
     private long nextIndex;
@@ -44,7 +43,6 @@ final class OutcomeWriter {
     private long skipped;
 
     OutcomeWriter(PrintStream out) {
-        this.out = out;
         try {
             this.json = Json.FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         } catch (IOException e) {
