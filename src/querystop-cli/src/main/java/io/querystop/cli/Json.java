@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.querystop.AwsServiceException;
@@ -28,6 +29,8 @@ import java.util.Map;
 final class Json {
 
     static final JsonFactory FACTORY = new JsonFactory();
+    /** Data binding, for the documents of status responses only; the mapper is made on first use. */
+    static final LazyMapper MAPPER = new LazyMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Four-space indent and {@code "name": value}, as the AWS CLI prints. */
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
@@ -111,7 +114,7 @@ final class Json {
                     evalStats.put("cancelled", stats.cancelled());
                 }
                 if (stats.subqueries() != null) {
-                    evalStats.set("subqueries", stats.subqueries());
+                    evalStats.set("subqueries", MAPPER.valueToTree(stats.subqueries()));
                 }
             }
         } else if (response instanceof CancelQueryResponse r) {
@@ -137,6 +140,17 @@ final class Json {
             json.put("attempts", q.attempts());
         }
         return json;
+    }
+
+    /** An {@code ObjectMapper}'s {@code valueToTree}, with the mapper (and its few hundred classes) made on first use. */
+    static final class LazyMapper {
+        <T extends JsonNode> T valueToTree(Object value) {
+            return Holder.MAPPER.valueToTree(value);
+        }
+
+        private static final class Holder {
+            static final ObjectMapper MAPPER = new ObjectMapper();
+        }
     }
 
     private static void putIfSet(ObjectNode json, String name, String value) {
