@@ -79,6 +79,7 @@ final class BulkRun<R> {
                 if (outcomes.finished()) {
                     break;
                 }
+                writer.flush(); // nothing more to print for now: hand over what the last wake-up brought
                 if (!announced && stop.signal() != null) {
                     announced = true;
                     err.printf(Locale.ROOT, "%squerystop: SIG%s: reading no more ids; waiting %s for the calls in "
@@ -96,6 +97,7 @@ final class BulkRun<R> {
                 }
             }
         } finally {
+            writer.flush();
             outcomes.cancel(); // a no-op after the end; after an interrupt of this thread it stops the run
             if (bar != null) {
                 bar.dispose();

@@ -1,9 +1,12 @@
 package io.querystop.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.querystop.AwsServiceException;
 import io.querystop.QuerystopException;
@@ -13,11 +16,22 @@ import io.querystop.neptunedata.CancelLoaderJobResponse;
 import io.querystop.neptunedata.CancelOpenCypherQueryResponse;
 import io.querystop.neptunedata.GetOpenCypherQueryStatusResponse;
 import io.querystop.neptunedata.QueryEvalStats;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
 
-/** Responses and errors as JSON with the AWS member names, as the AWS CLI prints them. */
+/**
+ * Responses and errors as JSON with the AWS member names, as the AWS CLI prints them. Trees are built from the node
+ * factory and written by a generator, never through an {@code ObjectMapper}: a short-lived command line would spend
+ * a few hundred class loads setting one up.
+ */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonFactory FACTORY = new JsonFactory();
+    /** Data binding, for the documents of status responses only; the mapper is made on first use. */
+    static final LazyMapper MAPPER = new LazyMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Four-space indent and {@code "name": value}, as the AWS CLI prints. */
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
         .withObjectIndenter(new DefaultIndenter("    ", "\n"))
@@ -28,15 +42,53 @@ final class Json {
     }
 
     static String pretty(ObjectNode node) {
-        try {
-            return MAPPER.writer(PRETTY).writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+            json.setPrettyPrinter(PRETTY.createInstance());
+            write(json, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** Writes a tree as its nodes would serialize themselves, without the serializer provider that would take. */
+    static void write(JsonGenerator json, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                json.writeStartObject();
+                for (Map.Entry<String, JsonNode> member : node.properties()) {
+                    json.writeFieldName(member.getKey());
+                    write(json, member.getValue());
+                }
+                json.writeEndObject();
+            }
+            case ARRAY -> {
+                json.writeStartArray();
+                for (JsonNode element : node) {
+                    write(json, element);
+                }
+                json.writeEndArray();
+            }
+            case STRING -> json.writeString(node.textValue());
+            case BOOLEAN -> json.writeBoolean(node.booleanValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> json.writeNumber(node.intValue());
+                    case LONG -> json.writeNumber(node.longValue());
+                    case BIG_INTEGER -> json.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> json.writeNumber(node.floatValue());
+                    case DOUBLE -> json.writeNumber(node.doubleValue());
+                    default -> json.writeNumber(node.decimalValue());
+                }
+            }
+            case NULL, MISSING -> json.writeNull();
+            default -> json.writeString(node.asText()); // binary and POJO nodes never come from a parsed answer
         }
     }
 
     static ObjectNode response(Object response) {
-        ObjectNode json = MAPPER.createObjectNode();
+        ObjectNode json = NODES.objectNode();
         if (response instanceof CancelGremlinQueryResponse r) {
             putIfSet(json, "status", r.status());
         } else if (response instanceof CancelOpenCypherQueryResponse r) {
@@ -77,7 +129,7 @@ final class Json {
 
     /** {@code {"code", "message", "status", "attempts"}}, members known for the error. */
     static ObjectNode error(Throwable error) {
-        ObjectNode json = MAPPER.createObjectNode();
+        ObjectNode json = NODES.objectNode();
         if (error instanceof AwsServiceException service) {
             putIfSet(json, "code", service.errorCode());
             putIfSet(json, "message", service.errorMessage());
@@ -90,6 +142,17 @@ final class Json {
             json.put("attempts", q.attempts());
         }
         return json;
+    }
+
+    /** An {@code ObjectMapper}'s {@code valueToTree}, with the mapper (and its few hundred classes) made on first use. */
+    static final class LazyMapper {
+        <T extends JsonNode> T valueToTree(Object value) {
+            return Holder.MAPPER.valueToTree(value);
+        }
+
+        private static final class Holder {
+            static final ObjectMapper MAPPER = new ObjectMapper();
+        }
     }
 
     private static void putIfSet(ObjectNode json, String name, String value) {

@@ -1,8 +1,11 @@
 package io.querystop.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.querystop.bulk.CancelOutcome;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +15,9 @@ import java.util.Map;
  * not ids (from the reader), outcomes (from the printing thread) and, when the run stops before some calls are
  * answered, {@code unknown} for those. It tracks the ids handed to the bulk engine, by the engine's input index, until
  * their outcome, so each gets exactly one line with its line number. Thread-safe.
+ *
+ * <p>Lines go through one generator into its reused buffer, which reaches the stream when it fills and at each
+ * {@link #flush()}: one write for many lines, where a line each would cost a system call per id.
  */
 final class OutcomeWriter {
 
@@ -26,7 +32,7 @@ final class OutcomeWriter {
         }
     }
 
-    private final PrintStream out;
+    private final JsonGenerator json;
     private final Map<Long, Sent> sent = new HashMap<>();
     private long nextIndex;
     private boolean closed;
@@ -37,7 +43,12 @@ final class OutcomeWriter {
     private long skipped;
 
     OutcomeWriter(PrintStream out) {
-        this.out = out;
+        try {
+            this.json = Json.FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        json.setRootValueSeparator(null); // each line ends with its own newline
     }
 
     /** The id of {@code line} goes to the engine next: its outcome will come with the next input index. */
@@ -57,15 +68,20 @@ final class OutcomeWriter {
         if (closed) {
             return;
         }
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("line", line);
-        json.put("outcome", "failed");
-        ObjectNode error = json.putObject("error");
-        error.put("code", "InvalidInput");
-        error.put("message", problem);
-        error.put("attempts", 0);
         failed++;
-        out.println(json);
+        try {
+            json.writeStartObject();
+            json.writeNumberField("line", line);
+            json.writeStringField("outcome", "failed");
+            json.writeObjectFieldStart("error");
+            json.writeStringField("code", "InvalidInput");
+            json.writeStringField("message", problem);
+            json.writeNumberField("attempts", 0);
+            json.writeEndObject();
+            endLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The engine's outcome for an id; ignored once {@link #closeUnanswered()} has written that id's line. */
@@ -74,30 +90,58 @@ final class OutcomeWriter {
             return;
         }
         Sent id = sent.remove(outcome.index());
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("id", outcome.id());
-        if (id != null) {
-            json.put("line", id.line());
-        }
-        json.put("outcome", outcome.status().name().toLowerCase(Locale.ROOT));
-        if (outcome.response() != null) {
-            json.set("response", Json.response(outcome.response()));
-        }
-        if (outcome.error() != null) {
-            ObjectNode error = Json.error(outcome.error());
-            // the outcome's count, not the error's: an id that went back in line after throttling was sent in
-            // several calls, and the error knows only the last
-            if (outcome.status() == CancelOutcome.Status.FAILED || error.has("attempts")) {
-                error.put("attempts", outcome.attempts());
-            }
-            json.set("error", error);
-        }
         switch (outcome.status()) {
             case CANCELLED -> cancelled++;
             case NOT_RUNNING -> notRunning++;
             default -> failed++;
         }
-        out.println(json);
+        try {
+            json.writeStartObject();
+            json.writeStringField("id", outcome.id());
+            if (id != null) {
+                json.writeNumberField("line", id.line());
+            }
+            json.writeStringField("outcome", outcome(outcome.status()));
+            if (outcome.response() != null) {
+                json.writeFieldName("response");
+                Json.write(json, Json.response(outcome.response()));
+            }
+            if (outcome.error() != null) {
+                ObjectNode error = Json.error(outcome.error());
+                // the outcome's count, not the error's: an id that went back in line after throttling was sent in
+                // several calls, and the error knows only the last
+                if (outcome.status() == CancelOutcome.Status.FAILED || error.has("attempts")) {
+                    error.put("attempts", outcome.attempts());
+                }
+                json.writeFieldName("error");
+                Json.write(json, error);
+            }
+            endLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String outcome(CancelOutcome.Status status) {
+        return switch (status) {
+            case CANCELLED -> "cancelled";
+            case NOT_RUNNING -> "not_running";
+            default -> status.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private void endLine() throws IOException {
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    /** Hands the lines written so far to the stream: when the run has nothing more to print for now, and at its end. */
+    synchronized void flush() {
+        try {
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -106,18 +150,25 @@ final class OutcomeWriter {
      */
     synchronized void closeUnanswered() {
         sent.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-            ObjectNode json = Json.MAPPER.createObjectNode();
-            json.put("id", entry.getValue().id());
-            json.put("line", entry.getValue().line());
-            json.put("outcome", "unknown");
-            ObjectNode error = json.putObject("error");
-            error.put("code", "Unanswered");
-            error.put("message", "the run stopped before the answer came; the service may have acted on it");
             unknown++;
-            out.println(json);
+            try {
+                json.writeStartObject();
+                json.writeStringField("id", entry.getValue().id());
+                json.writeNumberField("line", entry.getValue().line());
+                json.writeStringField("outcome", "unknown");
+                json.writeObjectFieldStart("error");
+                json.writeStringField("code", "Unanswered");
+                json.writeStringField("message", "the run stopped before the answer came; the service may have acted on "
+                    + "it");
+                json.writeEndObject();
+                endLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         });
         sent.clear();
         closed = true;
+        flush();
     }
 
     synchronized Counts counts() {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 /** {@code querystop}: the root command, holding the streams and the global options. */
 @Command(name = "querystop", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Cancel and inspect long-running work on Amazon Neptune and AWS CloudTrail Lake.",
-    subcommands = {NeptuneDataCommands.class, CloudTrailCommands.class, EmulatorCommand.class, DemoCommand.class})
+    subcommands = {NeptuneDataCommands.class, CloudTrailCommands.class, EmulatorCommand.class, DemoCommand.class,
+        SelfTestCommand.class})
 final class QuerystopCommand {
 
     @Mixin

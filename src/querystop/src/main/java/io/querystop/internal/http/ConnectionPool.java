@@ -6,7 +6,6 @@ import io.querystop.ConnectionPoolSettings;
 import io.querystop.ConnectionPoolStats;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
-import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -55,8 +54,9 @@ public final class ConnectionPool {
             this.owned = null;
             this.capacity = provider.maxConnections() > 0 ? provider.maxConnections() : pool.maxConnections();
         }
+        // HTTP/1.1 is Reactor Netty's default; setting it with protocol(...) would initialise HttpClientSecure,
+        // whose static default TLS context costs a plain-http client about 300 class loads and 0.1 s of start-up.
         HttpClient client = HttpClient.create(provider)
-            .protocol(HttpProtocol.HTTP11)
             .keepAlive(true)
             .compress(false)
             .followRedirect(false)
