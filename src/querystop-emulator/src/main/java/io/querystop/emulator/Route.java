@@ -7,6 +7,24 @@ public enum Route {
     GET_OPEN_CYPHER_QUERY_STATUS("neptune-db"),
     CANCEL_LOADER_JOB("neptune-db"),
     CLOUDTRAIL_CANCEL_QUERY("cloudtrail"),
+    /** {@code GET /gremlin/status?includeWaiting=}. */
+    LIST_GREMLIN_QUERIES("neptune-db"),
+    /** {@code GET /gremlin/status/{queryId}}. */
+    GET_GREMLIN_QUERY_STATUS("neptune-db"),
+    /** {@code GET /opencypher/status?includeWaiting=}. */
+    LIST_OPEN_CYPHER_QUERIES("neptune-db"),
+    /** {@code GET /status}. */
+    GET_ENGINE_STATUS("neptune-db"),
+    /** {@code GET /loader?limit=&includeQueuedLoads=}. */
+    LIST_LOADER_JOBS("neptune-db"),
+    /** {@code GET /loader/{loadId}?details=&errors=&page=&errorsPerPage=}. */
+    GET_LOADER_JOB_STATUS("neptune-db"),
+    /** CloudTrail {@code ListQueries}. */
+    CLOUDTRAIL_LIST_QUERIES("cloudtrail"),
+    /** CloudTrail {@code DescribeQuery}. */
+    CLOUDTRAIL_DESCRIBE_QUERY("cloudtrail"),
+    /** CloudTrail {@code ListEventDataStores}. */
+    CLOUDTRAIL_LIST_EVENT_DATA_STORES("cloudtrail"),
     /** Anything else: answered 400 in the style of the service the path belongs to. */
     UNKNOWN("neptune-db");
 
@@ -22,6 +40,6 @@ public enum Route {
     }
 
     boolean isCloudTrail() {
-        return this == CLOUDTRAIL_CANCEL_QUERY;
+        return signingName.equals("cloudtrail");
     }
 }

@@ -71,7 +71,7 @@ class EmulatorIntegrationTests {
     void unknownRoutesGetABadRequestAndNeverTouchState() {
         emulator.addGremlinQuery("a").addLoaderJob("x").addOpenCypherQuery("c", "RETURN 1");
 
-        assertThat(raw(HttpMethod.GET, "/gremlin/status/a").getT1()).isEqualTo(400);
+        assertThat(raw(HttpMethod.PUT, "/gremlin/status/a").getT1()).isEqualTo(400); // GET is GetGremlinQueryStatus
         assertThat(raw(HttpMethod.DELETE, "/gremlin/status/a/b").getT1()).isEqualTo(400);
         assertThat(raw(HttpMethod.PUT, "/loader/x").getT1()).isEqualTo(400);
         assertThat(raw(HttpMethod.POST, "/opencypher/status/c").getT1()).isEqualTo(400);

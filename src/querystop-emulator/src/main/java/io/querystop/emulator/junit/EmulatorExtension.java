@@ -1,5 +1,6 @@
 package io.querystop.emulator.junit;
 
+import io.querystop.emulator.EmulatedCluster;
 import io.querystop.emulator.Emulator;
 import java.net.URI;
 import java.util.Objects;
@@ -52,6 +53,21 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * <p>With {@code builder -> builder.selfSignedTls()} it serves https; a client trusts it through
  * {@code emulator.emulator().certificate()}.
  *
+ * <p>{@link #cluster(int)} runs an {@link EmulatedCluster} of that many instances instead (one writer, the others
+ * readers, each on its own port); tests then also receive the {@link EmulatedCluster}, while an {@link Emulator} or
+ * {@link URI} parameter is the writer (or its endpoint):
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final EmulatorExtension cluster = EmulatorExtension.cluster(3);
+ *
+ * @Test
+ * void cancelsOnTheInstanceThatRunsIt(EmulatedCluster cluster) {
+ *     cluster.readers().get(1).addQuery(QuerySeed.gremlin("q-1", "g.V().count()"));
+ *     // ... list every endpoint of cluster.endpoints(), cancel "q-1" through the one that lists it
+ * }
+ * }</pre>
+ *
  * <p>One emulator serves all the tests of a class, {@code @Nested} classes included, so that a test class pays for
  * starting it once; the reset makes each test start from nothing, so put what a test needs in the test or in a
  * {@code @BeforeEach} method (a {@code @BeforeAll} method's additions are reset too). Tests of one class that run
@@ -67,17 +83,22 @@ public final class EmulatorExtension
 
     private final Consumer<? super Emulator.Builder> settings;
     private final boolean perTest;
-    /** What the accessors show: the emulator this registration started last and has not closed yet. */
-    private final AtomicReference<Emulator> current = new AtomicReference<>();
+    private final int instances;
+    /** What the accessors show: the emulator (a one-instance cluster) or cluster started last and not closed yet. */
+    private final AtomicReference<EmulatedCluster> current = new AtomicReference<>();
 
     /** Default settings, one emulator per test class: the form {@code @ExtendWith(EmulatorExtension.class)} uses. */
     public EmulatorExtension() {
-        this(builder -> { }, false);
+        this(builder -> { }, false, 1);
     }
 
-    private EmulatorExtension(Consumer<? super Emulator.Builder> settings, boolean perTest) {
+    private EmulatorExtension(Consumer<? super Emulator.Builder> settings, boolean perTest, int instances) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.perTest = perTest;
+        if (instances < 1) {
+            throw new IllegalArgumentException("a cluster has at least one instance, was " + instances);
+        }
+        this.instances = instances;
     }
 
     /** Default settings, one emulator per test class. */
@@ -90,27 +111,49 @@ public final class EmulatorExtension
      * {@code builder -> builder.selfSignedTls().region("eu-west-1")}; one emulator per test class.
      */
     public static EmulatorExtension withSettings(Consumer<? super Emulator.Builder> settings) {
-        return new EmulatorExtension(settings, false);
+        return new EmulatorExtension(settings, false, 1);
+    }
+
+    /** An emulated cluster of this many instances (the first the writer) per test class, default settings. */
+    public static EmulatorExtension cluster(int instances) {
+        return new EmulatorExtension(builder -> { }, false, instances);
+    }
+
+    /**
+     * An extension with the same settings (applied to each instance) that runs a cluster of this many instances;
+     * {@code instances(1)} is the single emulator.
+     */
+    public EmulatorExtension instances(int instances) {
+        return new EmulatorExtension(settings, perTest, instances);
     }
 
     /** An extension with the same settings that starts a new emulator for each test and closes it after the test. */
     public EmulatorExtension perTest() {
-        return new EmulatorExtension(settings, true);
+        return new EmulatorExtension(settings, true, instances);
     }
 
     /**
-     * The running emulator.
+     * The running emulator (with {@link #cluster(int)}: the writer).
      *
      * @throws IllegalStateException before it starts (before the class's {@code @BeforeAll} methods, or a test's
      *                               {@code @BeforeEach} methods with {@link #perTest()}) or after it is closed
      */
     public Emulator emulator() {
-        Emulator emulator = current.get();
-        if (emulator == null) {
+        return cluster().writer();
+    }
+
+    /**
+     * The running cluster (of one instance unless {@link #cluster(int)} or {@link #instances(int)} said more).
+     *
+     * @throws IllegalStateException when none is running; see {@link #emulator()}
+     */
+    public EmulatedCluster cluster() {
+        EmulatedCluster cluster = current.get();
+        if (cluster == null) {
             throw new IllegalStateException("no emulator is running: it runs from before the test class's @BeforeAll "
                 + "methods to after its @AfterAll methods (with perTest(): around each test)");
         }
-        return emulator;
+        return cluster;
     }
 
     /** The running emulator's base URL, e.g. {@code http://127.0.0.1:38211}; see {@link #emulator()}. */
@@ -141,13 +184,13 @@ public final class EmulatorExtension
             started(context);
             return;
         }
-        Emulator emulator = store(context).get(this, Emulator.class);
-        if (emulator == null) {
+        EmulatedCluster cluster = store(context).get(this, EmulatedCluster.class);
+        if (cluster == null) {
             throw new ExtensionConfigurationException("EmulatorExtension is registered on an instance field, where "
                 + "JUnit calls no class-level callback: make the field static, or use EmulatorExtension.create()"
                 + ".perTest()");
         }
-        emulator.reset();
+        cluster.reset();
     }
 
     @Override
@@ -167,18 +210,20 @@ public final class EmulatorExtension
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Emulator.class || type == URI.class;
+        return type == Emulator.class || type == URI.class || type == EmulatedCluster.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Emulator emulator;
+        EmulatedCluster cluster;
         try {
-            emulator = started(context);
+            cluster = started(context);
         } catch (ExtensionConfigurationException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
-        return parameter.getParameter().getType() == URI.class ? emulator.endpoint() : emulator;
+        Class<?> type = parameter.getParameter().getType();
+        return type == EmulatedCluster.class ? cluster : type == URI.class ? cluster.writer().endpoint()
+            : cluster.writer();
     }
 
     /** With {@link #perTest()}, a per-method test instance's constructor gets the test's own emulator. */
@@ -191,24 +236,22 @@ public final class EmulatorExtension
      * The emulator of this context, or of an enclosing one (a store sees its parents' values), started if there is
      * none yet: a constructor of a {@code PER_CLASS} test instance asks before {@link #beforeAll} runs.
      */
-    private Emulator started(ExtensionContext context) {
-        return store(context).getOrComputeIfAbsent(this, key -> start(), Emulator.class);
+    private EmulatedCluster started(ExtensionContext context) {
+        return store(context).getOrComputeIfAbsent(this, key -> start(), EmulatedCluster.class);
     }
 
-    private Emulator start() {
-        Emulator.Builder builder = Emulator.builder();
-        settings.accept(builder);
-        Emulator emulator = builder.start();
-        current.set(emulator);
-        return emulator;
+    private EmulatedCluster start() {
+        EmulatedCluster cluster = EmulatedCluster.builder().instances(instances).instanceSettings(settings).start();
+        current.set(cluster);
+        return cluster;
     }
 
     /** Closes the emulator this context started; a {@code @Nested} class's context has none of its own. */
     private void stop(ExtensionContext context) {
-        Emulator emulator = store(context).remove(this, Emulator.class);
-        if (emulator != null) {
-            current.compareAndSet(emulator, null);
-            emulator.close();
+        EmulatedCluster cluster = store(context).remove(this, EmulatedCluster.class);
+        if (cluster != null) {
+            current.compareAndSet(cluster, null);
+            cluster.close();
         }
     }
 
@@ -223,8 +266,9 @@ public final class EmulatorExtension
 
     @Override
     public String toString() {
-        Emulator emulator = current.get();
+        EmulatedCluster cluster = current.get();
         return "EmulatorExtension[" + (perTest ? "per test" : "per class") + ", "
-            + (emulator == null ? "not running" : emulator.endpoint()) + "]";
+            + (cluster == null ? "not running" : instances == 1 ? cluster.writer().endpoint() : cluster.endpoints())
+            + "]";
     }
 }

@@ -101,6 +101,16 @@ class EmulatorExtensionTests {
     }
 
     @Test
+    void aClusterRegistrationInjectsTheClusterAndItsWriterResetsEveryInstanceAndClosesThemAll() {
+        assertAllPassed(run(ExtensionSamples.ClusterSample.class), 2);
+
+        assertThat(seen("cluster-second").emulator()).isSameAs(seen("cluster-0").emulator());
+        for (int i = 0; i < 3; i++) {
+            assertRefusesConnections(seen("cluster-" + i).endpoint());
+        }
+    }
+
+    @Test
     void anInstanceFieldRegistrationFailsWithAMessageSayingWhatToDo() {
         run(ExtensionSamples.InstanceFieldSample.class).testEvents().assertThatEvents().haveExactly(1,
             event(test("test"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),

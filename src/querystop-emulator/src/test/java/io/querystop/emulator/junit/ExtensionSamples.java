@@ -3,6 +3,7 @@ package io.querystop.emulator.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.querystop.emulator.EmulatedCluster;
 import io.querystop.emulator.Emulator;
 import io.querystop.emulator.Fault;
 import io.querystop.emulator.RawHttp;
@@ -219,6 +220,36 @@ final class ExtensionSamples {
         void test(Emulator injected) {
             see("test", injected, emulator.endpoint());
             assertThat(RawHttp.cancelGremlinQuery(emulator.endpoint(), "q-1").status()).isEqualTo(403);
+        }
+    }
+
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class ClusterSample {
+
+        @RegisterExtension
+        static final EmulatorExtension cluster = EmulatorExtension.cluster(3);
+
+        @Test
+        @Order(1)
+        void first(EmulatedCluster injected, Emulator emulator, URI endpoint) {
+            assertThat(injected).isSameAs(cluster.cluster());
+            assertThat(injected.instances()).hasSize(3);
+            assertThat(emulator).isSameAs(injected.writer()).isSameAs(cluster.emulator());
+            assertThat(endpoint).isEqualTo(injected.writer().endpoint());
+            assertThat(cluster).hasToString("EmulatorExtension[per class, " + injected.endpoints() + "]");
+            for (int i = 0; i < 3; i++) {
+                see("cluster-" + i, injected.instances().get(i), injected.endpoints().get(i));
+            }
+            injected.readers().get(0).addGremlinQuery("q-1");
+            assertThat(RawHttp.cancelGremlinQuery(injected.endpoints().get(2), "q-1").status()).isEqualTo(403);
+        }
+
+        @Test
+        @Order(2)
+        void second(EmulatedCluster injected) {
+            see("cluster-second", injected.writer(), injected.writer().endpoint());
+            assertThat(injected.readers().get(0).state(Route.CANCEL_GREMLIN_QUERY, "q-1")).isEmpty();
+            assertThat(injected.readers().get(1).requestCount()).isZero();
         }
     }
 
