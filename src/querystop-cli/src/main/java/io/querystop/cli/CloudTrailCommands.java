@@ -9,9 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code querystop cloudtrail cancel-query}. */
+/** {@code querystop cloudtrail ...}: the CloudTrail Lake commands, named as the AWS CLI names them. */
 @Command(name = "cloudtrail", description = "AWS CloudTrail Lake.", mixinStandardHelpOptions = true,
-    subcommands = CloudTrailCommands.CancelQuery.class)
+    subcommands = {CloudTrailCommands.CancelQuery.class, CloudTrailLakeCommands.ListQueries.class,
+        CloudTrailLakeCommands.DescribeQuery.class, CloudTrailLakeCommands.ListEventDataStores.class})
 final class CloudTrailCommands {
 
     @Command(name = "cancel-query", description = "Cancels a CloudTrail Lake query (or every one in a file).",

@@ -201,6 +201,12 @@ final class Execution {
             case "region" -> "--region";
             case "maxConcurrency" -> "--concurrency";
             case "maxRequestsPerSecond" -> "--max-rps";
+            case "limit" -> "--limit";
+            case "page" -> "--page";
+            case "errorsPerPage" -> "--errors-per-page";
+            case "maxResults" -> "--page-size";
+            case "queryAlias" -> "--query-alias";
+            case "refreshId" -> "--refresh-id";
             default -> null;
         };
     }

@@ -62,13 +62,15 @@ final class Json {
                     evalStats.put("cancelled", stats.cancelled());
                 }
                 if (stats.subqueries() != null) {
-                    evalStats.set("subqueries", stats.subqueries());
+                    evalStats.set("subqueries", MAPPER.valueToTree(stats.subqueries()));
                 }
             }
         } else if (response instanceof CancelQueryResponse r) {
             putIfSet(json, "QueryId", r.queryId());
             putIfSet(json, "QueryStatus", r.queryStatus() == null ? null : r.queryStatus().value());
             putIfSet(json, "EventDataStoreOwnerAccountId", r.eventDataStoreOwnerAccountId());
+        } else if (response != null) {
+            return RecordJson.of(response);
         }
         return json;
     }

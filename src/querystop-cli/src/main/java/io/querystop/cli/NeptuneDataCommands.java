@@ -12,7 +12,10 @@ import picocli.CommandLine.Spec;
 /** {@code querystop neptunedata ...}: the Neptune data API commands, named as the AWS CLI names them. */
 @Command(name = "neptunedata", description = "Amazon Neptune data API.", mixinStandardHelpOptions = true,
     subcommands = {NeptuneDataCommands.CancelGremlinQuery.class, NeptuneDataCommands.CancelOpenCypherQuery.class,
-        NeptuneDataCommands.CancelLoaderJob.class, NeptuneDataCommands.GetOpenCypherQueryStatus.class})
+        NeptuneDataCommands.CancelLoaderJob.class, NeptuneDataCommands.GetOpenCypherQueryStatus.class,
+        NeptuneDataStatusCommands.ListGremlinQueries.class, NeptuneDataStatusCommands.GetGremlinQueryStatus.class,
+        NeptuneDataStatusCommands.ListOpenCypherQueries.class, NeptuneDataStatusCommands.GetEngineStatus.class,
+        NeptuneDataStatusCommands.ListLoaderJobs.class, NeptuneDataStatusCommands.GetLoaderJobStatus.class})
 final class NeptuneDataCommands {
 
     /** One query id, or a file of them; shared by the Neptune and CloudTrail commands. */

@@ -8,6 +8,7 @@ import io.querystop.cloudtrail.errors.CloudTrailErrors;
 import io.querystop.bulk.BulkOptions;
 import io.querystop.bulk.CancelOutcome;
 import io.querystop.ConnectionPoolStats;
+import io.querystop.InvalidInputException;
 import io.querystop.internal.http.Endpoint;
 import io.querystop.internal.http.TransportFactory;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reactive client of AWS CloudTrail Lake's {@code CancelQuery}. Clients should be shared: each holds a connection
+ * Reactive client of AWS CloudTrail Lake's query operations: list event data stores and their queries, describe and
+ * cancel a query. Clients should be shared: each holds a connection
  * pool, and one client serves any number of concurrent calls.
  *
  * <pre>{@code
@@ -44,6 +46,66 @@ public interface CloudTrailClient extends AutoCloseable {
 
     default Mono<CancelQueryResponse> cancelQuery(String queryId) {
         return Mono.defer(() -> cancelQuery(new CancelQueryRequest(queryId)));
+    }
+
+    /** Lists one page of an event data store's queries of the last seven days ({@code ListQueries}). */
+    Mono<ListQueriesResponse> listQueries(ListQueriesRequest request, CallOptions options);
+
+    default Mono<ListQueriesResponse> listQueries(ListQueriesRequest request) {
+        return listQueries(request, CallOptions.defaults());
+    }
+
+    /**
+     * Every page of {@code ListQueries}, from the request's {@code nextToken} (the first page when {@code null}) to the
+     * last, following {@code NextToken}. Lazy and cold; one call at a time, and the next page is asked for only when
+     * the subscriber wants one more page (so {@code take(1)} makes one call). For the queries themselves, flatten with
+     * a prefetch of one, which keeps that: {@code .flatMapIterable(ListQueriesResponse::queries, 1)}.
+     */
+    default Flux<ListQueriesResponse> listQueriesPaginator(ListQueriesRequest request, CallOptions options) {
+        if (request == null) {
+            return Flux.error(new InvalidInputException("request", "must not be null"));
+        }
+        return Pages.of(token -> listQueries(token == null ? request : request.withNextToken(token), options),
+            ListQueriesResponse::nextToken);
+    }
+
+    default Flux<ListQueriesResponse> listQueriesPaginator(ListQueriesRequest request) {
+        return listQueriesPaginator(request, CallOptions.defaults());
+    }
+
+    /** Describes a query: status, statistics (bytes scanned, time), error message ({@code DescribeQuery}). */
+    Mono<DescribeQueryResponse> describeQuery(DescribeQueryRequest request, CallOptions options);
+
+    default Mono<DescribeQueryResponse> describeQuery(DescribeQueryRequest request) {
+        return describeQuery(request, CallOptions.defaults());
+    }
+
+    default Mono<DescribeQueryResponse> describeQuery(String queryId) {
+        return Mono.defer(() -> describeQuery(new DescribeQueryRequest(queryId)));
+    }
+
+    /** Lists one page of the account's event data stores in the client's region ({@code ListEventDataStores}). */
+    Mono<ListEventDataStoresResponse> listEventDataStores(ListEventDataStoresRequest request, CallOptions options);
+
+    default Mono<ListEventDataStoresResponse> listEventDataStores(ListEventDataStoresRequest request) {
+        return listEventDataStores(request, CallOptions.defaults());
+    }
+
+    /**
+     * Every page of {@code ListEventDataStores}, following {@code NextToken}; lazy, cold and one page per demand, as
+     * {@link #listQueriesPaginator(ListQueriesRequest, CallOptions)}.
+     */
+    default Flux<ListEventDataStoresResponse> listEventDataStoresPaginator(ListEventDataStoresRequest request,
+                                                                           CallOptions options) {
+        if (request == null) {
+            return Flux.error(new InvalidInputException("request", "must not be null"));
+        }
+        return Pages.of(token -> listEventDataStores(token == null ? request : request.withNextToken(token), options),
+            ListEventDataStoresResponse::nextToken);
+    }
+
+    default Flux<ListEventDataStoresResponse> listEventDataStoresPaginator(ListEventDataStoresRequest request) {
+        return listEventDataStoresPaginator(request, CallOptions.defaults());
     }
 
     /** Cancels many queries, one outcome per id; see {@link BulkCancel}. */

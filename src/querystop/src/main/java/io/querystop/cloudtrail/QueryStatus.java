@@ -1,10 +1,15 @@
 package io.querystop.cloudtrail;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.querystop.internal.Validation;
 
 /**
  * A CloudTrail Lake query's status. The six values CloudTrail documents are constants; any other value the service
  * sends is kept as it came, so a client older than the service still reads its answers.
+ *
+ * <p>JSON libraries write it as its value ({@code "RUNNING"}): Jackson 2 and 3 both read the {@code @JsonValue}
+ * annotation (an annotation only, no Jackson type in the API; without jackson-annotations it is simply ignored).
  *
  * @param value the status exactly as on the wire
  */
@@ -22,6 +27,7 @@ public record QueryStatus(String value) {
     }
 
     /** The constant for a documented value, or a new instance carrying an unknown one. */
+    @JsonCreator
     public static QueryStatus of(String value) {
         return switch (value) {
             case "QUEUED" -> QUEUED;
@@ -48,6 +54,13 @@ public record QueryStatus(String value) {
             case "FINISHED", "FAILED", "CANCELLED", "TIMED_OUT" -> true;
             default -> false;
         };
+    }
+
+    /** The status exactly as on the wire; also what JSON libraries write. */
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
     }
 
     @Override

@@ -1,2 +1,5 @@
-/** AWS CloudTrail Lake: cancel a running query. Start at {@link io.querystop.cloudtrail.CloudTrailClient}. */
+/**
+ * AWS CloudTrail Lake: list event data stores and their queries (with pagination), describe and cancel a query. Start
+ * at {@link io.querystop.cloudtrail.CloudTrailClient}.
+ */
 package io.querystop.cloudtrail;

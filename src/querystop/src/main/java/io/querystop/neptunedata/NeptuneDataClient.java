@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>Every method returns a lazy, cold {@code Mono}: nothing is sent before subscription, each subscription is a
  * new call, and cancelling the subscription aborts the call and frees its connection. Signals arrive on Netty event
- * loop threads; do not block in them. Bad input fails the {@code Mono} with an {@link java.lang.IllegalArgumentException}
+ * loop threads; do not block in them. Status and listings are per instance: each answer describes the instance that
+ * served the connection, so give one client per instance endpoint to see a whole cluster. Bad input fails the {@code Mono} with an {@link java.lang.IllegalArgumentException}
  * naming the field before anything is sent. Service errors are {@link NeptuneDataException} subclasses named after
  * Neptune's error codes; failures below HTTP are {@link io.querystop.TransportException}s.
  */
@@ -87,6 +88,59 @@ public interface NeptuneDataClient extends AutoCloseable {
 
     default Mono<GetOpenCypherQueryStatusResponse> getOpenCypherQueryStatus(String queryId) {
         return Mono.defer(() -> getOpenCypherQueryStatus(new GetOpenCypherQueryStatusRequest(queryId)));
+    }
+
+    /**
+     * {@code GET /gremlin/status/{queryId}}: reads a Gremlin query's status on the instance that answers. A query that
+     * finished, or runs on another instance, answers 400 {@code InvalidParameterException}.
+     */
+    Mono<GetGremlinQueryStatusResponse> getGremlinQueryStatus(GetGremlinQueryStatusRequest request, CallOptions options);
+
+    default Mono<GetGremlinQueryStatusResponse> getGremlinQueryStatus(GetGremlinQueryStatusRequest request) {
+        return getGremlinQueryStatus(request, CallOptions.defaults());
+    }
+
+    default Mono<GetGremlinQueryStatusResponse> getGremlinQueryStatus(String queryId) {
+        return Mono.defer(() -> getGremlinQueryStatus(new GetGremlinQueryStatusRequest(queryId)));
+    }
+
+    /** {@code GET /gremlin/status[?includeWaiting=...]}: lists the Gremlin queries of the instance that answers. */
+    Mono<ListGremlinQueriesResponse> listGremlinQueries(ListGremlinQueriesRequest request, CallOptions options);
+
+    default Mono<ListGremlinQueriesResponse> listGremlinQueries(ListGremlinQueriesRequest request) {
+        return listGremlinQueries(request, CallOptions.defaults());
+    }
+
+    /** {@code GET /opencypher/status[?includeWaiting=...]}: lists the openCypher queries of the instance that answers. */
+    Mono<ListOpenCypherQueriesResponse> listOpenCypherQueries(ListOpenCypherQueriesRequest request, CallOptions options);
+
+    default Mono<ListOpenCypherQueriesResponse> listOpenCypherQueries(ListOpenCypherQueriesRequest request) {
+        return listOpenCypherQueries(request, CallOptions.defaults());
+    }
+
+    /** {@code GET /status}: the answering instance's status, role ({@code writer} or {@code reader}) and settings. */
+    Mono<GetEngineStatusResponse> getEngineStatus(CallOptions options);
+
+    default Mono<GetEngineStatusResponse> getEngineStatus() {
+        return getEngineStatus(CallOptions.defaults());
+    }
+
+    /** {@code GET /loader[?limit=...&includeQueuedLoads=...]}: the ids of the last loader jobs (ids only). */
+    Mono<ListLoaderJobsResponse> listLoaderJobs(ListLoaderJobsRequest request, CallOptions options);
+
+    default Mono<ListLoaderJobsResponse> listLoaderJobs(ListLoaderJobsRequest request) {
+        return listLoaderJobs(request, CallOptions.defaults());
+    }
+
+    /** {@code GET /loader/{loadId}[?details=...&errors=...&page=...&errorsPerPage=...]}: a loader job's status. */
+    Mono<GetLoaderJobStatusResponse> getLoaderJobStatus(GetLoaderJobStatusRequest request, CallOptions options);
+
+    default Mono<GetLoaderJobStatusResponse> getLoaderJobStatus(GetLoaderJobStatusRequest request) {
+        return getLoaderJobStatus(request, CallOptions.defaults());
+    }
+
+    default Mono<GetLoaderJobStatusResponse> getLoaderJobStatus(String loadId) {
+        return Mono.defer(() -> getLoaderJobStatus(new GetLoaderJobStatusRequest(loadId)));
     }
 
     /** Cancels many Gremlin queries, one outcome per id; see {@link BulkCancel}. */

@@ -1,5 +1,6 @@
 /**
- * Amazon Neptune data API: cancel Gremlin and openCypher queries and bulk-loader jobs, read an openCypher query's
- * status. Start at {@link io.querystop.neptunedata.NeptuneDataClient}.
+ * Amazon Neptune data API: list Gremlin and openCypher queries and read their status, cancel them; list, read and
+ * cancel bulk-loader jobs; read an instance's engine status. Start at
+ * {@link io.querystop.neptunedata.NeptuneDataClient}.
  */
 package io.querystop.neptunedata;

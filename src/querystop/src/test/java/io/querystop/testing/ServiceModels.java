@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the official service models in test resources. */
 public final class ServiceModels {
@@ -30,6 +32,27 @@ public final class ServiceModels {
             }
         }
         return errors;
+    }
+
+    /** How an operation travels: method, URI template and the query parameter of each input member that has one. */
+    public record Http(String method, String requestUri, Map<String, String> queryParameters, String target) {
+    }
+
+    public static Http http(String modelFile, String operation) {
+        JsonNode model = load(modelFile);
+        JsonNode op = model.get("operations").get(operation);
+        Map<String, String> query = new LinkedHashMap<>();
+        if (op.has("input")) {
+            model.get("shapes").get(op.get("input").get("shape").asText()).get("members").fields()
+                .forEachRemaining(member -> {
+                    if ("querystring".equals(member.getValue().path("location").asText())) {
+                        query.put(member.getKey(), member.getValue().get("locationName").asText());
+                    }
+                });
+        }
+        JsonNode prefix = model.get("metadata").get("targetPrefix");
+        return new Http(op.get("http").get("method").asText(), op.get("http").get("requestUri").asText(), query,
+            prefix == null ? null : prefix.asText() + "." + operation);
     }
 
     private static JsonNode load(String modelFile) {

@@ -1,6 +1,15 @@
 package io.querystop.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Typed reads of a response object's members. A member that is absent or JSON {@code null} reads as {@code null};
@@ -54,6 +63,83 @@ public final class JsonMembers {
             throw wrongType(member, "an integer in the 32-bit range", value);
         }
         return value.intValue();
+    }
+
+    public static Long longInteger(JsonNode object, String member) {
+        JsonNode value = present(object, member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw wrongType(member, "an integer in the 64-bit range", value);
+        }
+        return value.longValue();
+    }
+
+    /** An AWS JSON timestamp: epoch seconds as a JSON number, its fraction kept (to the nanosecond). */
+    public static Instant epochSeconds(JsonNode object, String member) {
+        JsonNode value = present(object, member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw wrongType(member, "a timestamp in epoch seconds", value);
+        }
+        BigDecimal seconds = value.decimalValue();
+        try {
+            long whole = seconds.setScale(0, RoundingMode.FLOOR).longValueExact();
+            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9)
+                .setScale(0, RoundingMode.HALF_UP).longValueExact();
+            return Instant.ofEpochSecond(whole, nanos);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw wrongType(member, "a timestamp in epoch seconds within Instant's range", value);
+        }
+    }
+
+    /** An array member, each element read by {@code element}; {@code null} when absent. The list is immutable. */
+    public static <T> List<T> list(JsonNode object, String member, Function<JsonNode, T> element) {
+        JsonNode value = present(object, member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw wrongType(member, "an array", value);
+        }
+        List<T> list = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            list.add(element.apply(item));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    /** An array of strings; {@code null} when absent. */
+    public static List<String> textList(JsonNode object, String member) {
+        return list(object, member, item -> {
+            if (!item.isTextual()) {
+                throw wrongType(member + "[]", "a string", item);
+            }
+            return item.textValue();
+        });
+    }
+
+    /**
+     * A map of strings ({@code StringValuedMap}); {@code null} when absent. A number or boolean value is kept as its
+     * JSON text, so that a server sending {@code 120000} for {@code "120000"} is still read; the map is immutable.
+     */
+    public static Map<String, String> textMap(JsonNode object, String member) {
+        JsonNode value = child(object, member);
+        if (value == null) {
+            return null;
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
+            JsonNode item = field.getValue();
+            if (item.isContainerNode()) {
+                throw wrongType(member + "." + field.getKey(), "a string", item);
+            }
+            map.put(field.getKey(), item.isNull() ? null : item.asText());
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     public static JsonNode child(JsonNode object, String member) {

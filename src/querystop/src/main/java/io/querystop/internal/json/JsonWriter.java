@@ -1,6 +1,8 @@
 package io.querystop.internal.json;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /** Writes the flat JSON objects of request bodies, leaving absent members out. */
 public final class JsonWriter {
@@ -11,19 +13,43 @@ public final class JsonWriter {
     /** Adds {@code "name": "value"} unless the value is {@code null}. */
     public JsonWriter member(String name, String value) {
         if (value != null) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            quote(name);
-            out.append(':');
+            name(name);
             quote(value);
+        }
+        return this;
+    }
+
+    /** Adds {@code "name": 42} unless the value is {@code null}. */
+    public JsonWriter number(String name, Integer value) {
+        if (value != null) {
+            name(name);
+            out.append(value.intValue());
+        }
+        return this;
+    }
+
+    /** Adds an AWS JSON timestamp, {@code "name": 1700000000.123} (epoch seconds), unless it is {@code null}. */
+    public JsonWriter epochSeconds(String name, Instant value) {
+        if (value != null) {
+            name(name);
+            BigDecimal seconds = BigDecimal.valueOf(value.getEpochSecond())
+                .add(BigDecimal.valueOf(value.getNano(), 9)).stripTrailingZeros();
+            out.append(seconds.scale() < 0 ? seconds.setScale(0).toPlainString() : seconds.toPlainString());
         }
         return this;
     }
 
     public byte[] toUtf8() {
         return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void name(String name) {
+        if (!first) {
+            out.append(',');
+        }
+        first = false;
+        quote(name);
+        out.append(':');
     }
 
     private void quote(String s) {
