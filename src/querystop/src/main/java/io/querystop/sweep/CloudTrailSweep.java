@@ -3,6 +3,7 @@ package io.querystop.sweep;
 import io.querystop.CallOptions;
 import io.querystop.InvalidInputException;
 import io.querystop.bulk.BulkOptions;
+import io.querystop.cloudtrail.CloudTrailClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -50,9 +51,24 @@ public final class CloudTrailSweep {
     }
 
     /**
-     * @param eventDataStores the ARNs (or names) of the event data stores to sweep; empty for all of the account's
+     * A sweep through querystop's client (the caller's: not closed). Its answers do not say what time it is, so ages
+     * run to this process's clock: keep it in time (NTP).
+     *
+     * @param eventDataStores the ARNs (or ids) of the event data stores to sweep; empty for all of the account's
      */
-    public static CloudTrailSweep over(CloudTrailLake lake, List<String> eventDataStores) {
+    public static CloudTrailSweep over(CloudTrailClient client, List<String> eventDataStores) {
+        if (client == null) {
+            throw new InvalidInputException("client", "must not be null");
+        }
+        return overLake(new CloudTrailClientLake(client), eventDataStores);
+    }
+
+    /**
+     * A sweep through any implementation of the port.
+     *
+     * @param eventDataStores the ARNs (or ids) of the event data stores to sweep; empty for all of the account's
+     */
+    public static CloudTrailSweep overLake(CloudTrailLake lake, List<String> eventDataStores) {
         if (lake == null) {
             throw new InvalidInputException("lake", "must not be null");
         }

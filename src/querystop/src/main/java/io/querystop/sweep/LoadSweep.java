@@ -3,6 +3,7 @@ package io.querystop.sweep;
 import io.querystop.CallOptions;
 import io.querystop.InvalidInputException;
 import io.querystop.bulk.BulkOptions;
+import io.querystop.neptunedata.NeptuneDataClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,14 @@ public final class LoadSweep {
     private LoadSweep(List<LoaderInstance> instances, BulkOptions bulkOptions) {
         this.instances = instances;
         this.bulkOptions = bulkOptions;
+    }
+
+    /**
+     * A sweep through querystop's client: normally the writer's endpoint and its client. The clients stay the
+     * caller's. Neptune lists the newest 100 load ids at most ({@code ListLoaderJobs} has no paging).
+     */
+    public static LoadSweep over(Map<String, ? extends NeptuneDataClient> clients) {
+        return overInstances(NeptuneClientInstance.of(clients));
     }
 
     public static LoadSweep overInstances(List<? extends LoaderInstance> instances) {

@@ -3,6 +3,7 @@ package io.querystop.sweep;
 import io.querystop.CallOptions;
 import io.querystop.InvalidInputException;
 import io.querystop.bulk.BulkOptions;
+import io.querystop.neptunedata.NeptuneDataClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,6 +40,18 @@ public final class NeptuneSweep {
     private NeptuneSweep(List<QueryInstance> instances, BulkOptions bulkOptions) {
         this.instances = instances;
         this.bulkOptions = bulkOptions;
+    }
+
+    /**
+     * A sweep over the instances of a cluster through querystop's client: one client per instance endpoint (not the
+     * cluster or reader endpoint, whose connections may reach any instance). The clients stay the caller's: the sweep
+     * does not close them.
+     *
+     * @param clients each instance's endpoint (as events name it) and a client built for that endpoint, in the order
+     *                to list them
+     */
+    public static NeptuneSweep over(Map<String, ? extends NeptuneDataClient> clients) {
+        return overInstances(NeptuneClientInstance.of(clients));
     }
 
     /** A sweep over these instances, each listed, cancelled and read through itself. */

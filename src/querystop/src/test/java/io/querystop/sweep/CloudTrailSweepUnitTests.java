@@ -25,7 +25,7 @@ class CloudTrailSweepUnitTests {
             .query("arn:eds/one", "one-finished", "FINISHED", 3_600, "SELECT 3")
             .query("arn:eds/two", "two-running", "RUNNING", 3_600, "SELECT 4");
 
-        List<SweepOutcome> selected = outcomes(() -> CloudTrailSweep.over(lake, List.of())
+        List<SweepOutcome> selected = outcomes(() -> CloudTrailSweep.overLake(lake, List.of())
             .run(HALF_HOUR_OLD, Mode.dryRun()));
 
         assertThat(ids(selected)).containsExactly("one-queued", "one-running-0", "one-running-1", "one-running-2",
@@ -49,7 +49,7 @@ class CloudTrailSweepUnitTests {
             .query("arn:eds/one", "one", "RUNNING", 3_600, "SELECT 1")
             .query("arn:eds/two", "two", "RUNNING", 3_600, "SELECT 2");
 
-        assertThat(ids(outcomes(() -> CloudTrailSweep.over(lake, List.of("arn:eds/two"))
+        assertThat(ids(outcomes(() -> CloudTrailSweep.overLake(lake, List.of("arn:eds/two"))
             .run(HALF_HOUR_OLD, Mode.dryRun())))).containsExactly("two");
         assertThat(lake.requests).noneMatch(request -> request.startsWith("ListEventDataStores"));
     }
@@ -61,7 +61,7 @@ class CloudTrailSweepUnitTests {
         lake.query("arn:eds/one", "twenty-minutes", "RUNNING", 1_200, "SELECT 1")
             .query("arn:eds/one", "exactly", "RUNNING", 1_800, "SELECT 2");
 
-        List<SweepOutcome> selected = outcomes(() -> CloudTrailSweep.over(lake, List.of())
+        List<SweepOutcome> selected = outcomes(() -> CloudTrailSweep.overLake(lake, List.of())
             .run(HALF_HOUR_OLD, Mode.dryRun()));
 
         assertThat(ids(selected)).containsExactly("exactly"); // by our clock, both would be over three hours old
@@ -75,7 +75,7 @@ class CloudTrailSweepUnitTests {
         lake.query("arn:eds/one", "twenty-minutes", "RUNNING", 1_200, "SELECT 1")
             .query("arn:eds/one", "hour", "RUNNING", 3_600, "SELECT 2");
 
-        assertThat(ids(outcomes(() -> CloudTrailSweep.over(lake, List.of()).run(HALF_HOUR_OLD, Mode.dryRun()))))
+        assertThat(ids(outcomes(() -> CloudTrailSweep.overLake(lake, List.of()).run(HALF_HOUR_OLD, Mode.dryRun()))))
             .containsExactly("hour");
     }
 
@@ -85,7 +85,7 @@ class CloudTrailSweepUnitTests {
             .query("arn:eds/one", "scan", "RUNNING", 3_600, "SELECT * FROM eds WHERE eventTime > '2020-01-01'")
             .query("arn:eds/one", "count", "RUNNING", 3_600, "SELECT count(*) FROM eds");
 
-        assertThat(ids(outcomes(() -> CloudTrailSweep.over(lake, List.of())
+        assertThat(ids(outcomes(() -> CloudTrailSweep.overLake(lake, List.of())
             .run(HALF_HOUR_OLD.withMatch("SELECT \\*"), Mode.dryRun())))).containsExactly("scan");
     }
 
@@ -96,7 +96,7 @@ class CloudTrailSweepUnitTests {
             .query("arn:eds/one", "running", "RUNNING", 3_600, "SELECT 2");
         lake.finishesBeforeCancel = "finishing";
 
-        List<SweepOutcome> outcomes = outcomes(() -> CloudTrailSweep.over(lake, List.of())
+        List<SweepOutcome> outcomes = outcomes(() -> CloudTrailSweep.overLake(lake, List.of())
             .run(HALF_HOUR_OLD, Mode.cancel()));
 
         assertThat(outcomes).filteredOn(o -> o.id().equals("finishing")).singleElement().satisfies(outcome -> {
@@ -112,7 +112,7 @@ class CloudTrailSweepUnitTests {
     void confirmDescribesUntilTheStatusIsFinal() {
         FakeLake lake = new FakeLake().store("arn:eds/one").query("arn:eds/one", "q", "RUNNING", 3_600, "SELECT 1");
         lake.describesUntilCancelled = 3; // reads RUNNING three more times after the cancel
-        CloudTrailSweep sweep = CloudTrailSweep.over(lake, List.of());
+        CloudTrailSweep sweep = CloudTrailSweep.overLake(lake, List.of());
 
         StepVerifier.withVirtualTime(() -> sweep.run(HALF_HOUR_OLD,
                 Mode.cancelAndConfirm(Duration.ofSeconds(10), Duration.ofSeconds(1))))
