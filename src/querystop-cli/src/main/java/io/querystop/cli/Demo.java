@@ -38,12 +38,12 @@ final class Demo {
     private final SweepDemo sweep;
 
     /**
-     * The README's demo: the sweep on a 3-instance cluster (1,000 short, 40 long and 40 waiting queries per
+     * The README's demo: the sweep on a 3-instance cluster (600 short, 40 long and 40 waiting queries per
      * instance), then bulk cancellation of 20,000 + 20,000 queries, 1,000 loader jobs, 20 CloudTrail queries at
      * capacity 24.
      */
     Demo(PrintStream out, PrintStream err) {
-        this(out, err, 20_000, 20_000, 1_000, 20, 24, new SweepDemo(out, 1_000, 40, 20));
+        this(out, err, 20_000, 20_000, 1_000, 20, 24, new SweepDemo(out, 600, 40, 20));
     }
 
     /** The bulk part only, with these sizes (for tests). */

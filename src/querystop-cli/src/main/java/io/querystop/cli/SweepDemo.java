@@ -117,8 +117,18 @@ final class SweepDemo {
         out.printf(Locale.ROOT, "%-28s %8s %9s %9s %11s %13s %6s %12s %12s%n", "instance", "selected", "cancelled",
             "confirmed", "not running", "still running", "failed", "confirm p50", "confirm p99");
         boolean clean = true;
-        for (Map.Entry<String, SweepTally.Endpoint> entry : swept.endpoints().entrySet()) {
-            SweepTally.Endpoint e = entry.getValue();
+        Map<String, SweepTally.Endpoint> rows = swept.endpoints();
+        List<String> order = new ArrayList<>();
+        cluster.instances().forEach(instance -> order.add(role(cluster, instance.endpoint().toString()) + " queries"));
+        order.add(role(cluster, cluster.writer().endpoint().toString()) + " loads");
+        order.add("CloudTrail Lake");
+        rows.keySet().stream().filter(key -> !order.contains(key)).forEach(order::add);
+        for (String row : order) {
+            SweepTally.Endpoint e = rows.get(row);
+            if (e == null) {
+                continue;
+            }
+            Map.Entry<String, SweepTally.Endpoint> entry = Map.entry(row, e);
             out.printf(Locale.ROOT, "%-28s %8d %9d %9d %11d %13d %6d %9d ms %9d ms%n", entry.getKey(),
                 e.selected(), e.count(SweepOutcome.Outcome.CONFIRMED) + e.count(SweepOutcome.Outcome.CANCELLED)
                     + e.count(SweepOutcome.Outcome.STILL_RUNNING), e.count(SweepOutcome.Outcome.CONFIRMED),
