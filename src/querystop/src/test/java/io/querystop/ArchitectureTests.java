@@ -56,7 +56,7 @@ public class ArchitectureTests {
     /** What applications use; {@code io.querystop.internal..} is everything else. */
     private static final String[] API_PACKAGES = {"io.querystop", "io.querystop.neptunedata",
         "io.querystop.neptunedata.errors", "io.querystop.cloudtrail", "io.querystop.cloudtrail.errors",
-        "io.querystop.bulk", "io.querystop.observation"};
+        "io.querystop.bulk", "io.querystop.observation", "io.querystop.sweep"};
 
     private static final JavaClasses LIBRARY = importLibrary();
 

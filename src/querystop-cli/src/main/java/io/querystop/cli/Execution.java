@@ -39,10 +39,31 @@ final class Execution {
             throw new CliException(CliException.USAGE,
                 "querystop: error: argument --endpoint-url is required for neptunedata commands", null);
         }
-        return configure(NeptuneDataClient.builder().endpoint(global.endpointUrl)).build();
+        singleEndpoint();
+        return neptune(global.endpointUrl);
+    }
+
+    /** A client for one of several endpoints (the sweep's instances). */
+    NeptuneDataClient neptune(String endpoint) {
+        return neptune(endpoint, io.querystop.ClientBuilder.DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /** The same, reading answers up to this size (a listing of 8,192 waiting queries is about 10 MB). */
+    NeptuneDataClient neptune(String endpoint, long maxResponseBytes) {
+        return configure(NeptuneDataClient.builder().endpoint(endpoint)).maxResponseBytes(maxResponseBytes).build();
+    }
+
+    /** Only the sweeps take {@code --endpoint-url} more than once. */
+    private void singleEndpoint() {
+        if (global.endpointUrls.size() > 1) {
+            throw new CliException(CliException.USAGE,
+                "querystop: error: argument --endpoint-url: given more than once (only 'neptunedata sweep' and "
+                    + "'sweep-loads' take one per instance)", null);
+        }
     }
 
     CloudTrailClient cloudTrail() {
+        singleEndpoint();
         CloudTrailClient.Builder builder = CloudTrailClient.builder();
         if (global.endpointUrl != null) {
             builder.endpointOverride(global.endpointUrl);

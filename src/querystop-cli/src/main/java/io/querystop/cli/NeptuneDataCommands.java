@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         NeptuneDataCommands.CancelLoaderJob.class, NeptuneDataCommands.GetOpenCypherQueryStatus.class,
         NeptuneDataStatusCommands.ListGremlinQueries.class, NeptuneDataStatusCommands.GetGremlinQueryStatus.class,
         NeptuneDataStatusCommands.ListOpenCypherQueries.class, NeptuneDataStatusCommands.GetEngineStatus.class,
-        NeptuneDataStatusCommands.ListLoaderJobs.class, NeptuneDataStatusCommands.GetLoaderJobStatus.class})
+        NeptuneDataStatusCommands.ListLoaderJobs.class, NeptuneDataStatusCommands.GetLoaderJobStatus.class,
+        SweepCommands.Queries.class, SweepCommands.Loads.class})
 final class NeptuneDataCommands {
 
     /** One query id, or a file of them; shared by the Neptune and CloudTrail commands. */
