@@ -140,6 +140,15 @@ public interface CloudTrailClient extends AutoCloseable {
     String endpoint();
 
     /**
+     * The service's clock, as the {@code Date} header of this client's last answer tells it (to about a second); the
+     * local clock until the first answer. Ages computed from the service's own timestamps are measured on it, so that
+     * a skewed local clock does not make work look older or younger than it is. Updated by every answer.
+     */
+    default java.time.Clock serverClock() {
+        return java.time.Clock.systemUTC();
+    }
+
+    /**
      * The live figures of the client's connection pool; calls waiting for admission count as pending. Active and idle
      * are {@code -1} for a pool the caller gave.
      */

@@ -38,7 +38,7 @@ record CloudTrailClientLake(CloudTrailClient client) implements CloudTrailLake {
         return client.listEventDataStores(nextToken == null ? request : request.withNextToken(nextToken))
             .map(response -> new Page<>(response.eventDataStores() == null ? List.of()
                 : response.eventDataStores().stream().map(EventDataStore::eventDataStoreArn)
-                    .filter(Objects::nonNull).toList(), response.nextToken(), null));
+                    .filter(Objects::nonNull).toList(), response.nextToken(), client.serverClock().instant()));
     }
 
     @Override
@@ -48,7 +48,8 @@ record CloudTrailClientLake(CloudTrailClient client) implements CloudTrailLake {
         return client.listQueries(nextToken == null ? request : request.withNextToken(nextToken))
             .map(response -> new Page<>(response.queries() == null ? List.of()
                 : response.queries().stream().filter(Objects::nonNull).map(CloudTrailClientLake::trailQuery).toList(),
-                response.nextToken(), null));
+                // the service's time as this answer's Date header told it: ages free of local clock skew
+                response.nextToken(), client.serverClock().instant()));
     }
 
     private static TrailQuery trailQuery(Query query) {

@@ -105,9 +105,10 @@ record NeptuneClientInstance(String endpoint, NeptuneDataClient client) implemen
 
     @Override
     public Mono<LoadStatus> loadStatus(String loadId) {
-        // the transport does not hand out the answer's Date header: ages use this process's clock
+        // the service's time as this answer's Date header told it: ages free of local clock skew
         return client.getLoaderJobStatus(loadId)
-            .map(response -> new LoadStatus(loadId, response.loadStatus(), response.startTime(), null))
+            .map(response -> new LoadStatus(loadId, response.loadStatus(), response.startTime(),
+                client.serverClock().instant()))
             .onErrorResume(NeptuneDataErrors::isLoaderJobNotFound, error -> Mono.empty());
     }
 

@@ -1,5 +1,6 @@
 package io.querystop.internal.http;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.querystop.CallOptions;
 import io.querystop.ConnectionPoolStats;
 import io.querystop.Observability;
@@ -33,11 +34,12 @@ public final class HttpTransport {
     private final CallObservations observations;
     private final Observability observability;
     private final Lifecycle lifecycle;
+    private final ServerTime serverTime;
 
     HttpTransport(Endpoint endpoint, String region, RequestBuilder requests, Signing signing,
                   ConnectionGate admission, Sender sender, FailureTranslator failures, ResponseDecoder decoder,
                   RetryLoop retries, CallObservations observations, Observability observability,
-                  ConnectionPool pool, Lifecycle lifecycle) {
+                  ConnectionPool pool, Lifecycle lifecycle, ServerTime serverTime) {
         this.endpoint = endpoint;
         this.region = region;
         this.requests = requests;
@@ -51,6 +53,7 @@ public final class HttpTransport {
         this.observability = observability;
         this.pool = pool;
         this.lifecycle = lifecycle;
+        this.serverTime = serverTime;
     }
 
     /**
@@ -68,6 +71,7 @@ public final class HttpTransport {
                     .onErrorMap(failure -> failures.translate(op.operationName(), failure)),
                 response -> {
                     call.answered(response.headers());
+                    serverTime.observe(response.headers().get(HttpHeaderNames.DATE));
                     return decoder.decode(op, mapper, response);
                 });
         }));
@@ -81,6 +85,11 @@ public final class HttpTransport {
     /** The registries the client reports to, or {@code null} for none. */
     public Observability observability() {
         return observability;
+    }
+
+    /** The service's clock, as the {@code Date} of its last answer tells it. */
+    public ServerTime serverTime() {
+        return serverTime;
     }
 
     public Endpoint endpoint() {

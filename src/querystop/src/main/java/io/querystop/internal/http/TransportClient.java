@@ -23,6 +23,10 @@ public abstract class TransportClient implements AutoCloseable {
         return transport.region();
     }
 
+    public java.time.Clock serverClock() {
+        return transport.serverTime();
+    }
+
     public ConnectionPoolStats connectionPoolStats() {
         return transport.poolStats();
     }

@@ -77,7 +77,7 @@ public final class TransportFactory {
             new ResponseDecoder(errors, endpoint.hostHeader()),
             new RetryLoop(policy, settings.timeouts().call(), new RetryQuota(policy.retryQuota()),
                 policy.isAdaptive() ? new ClientRateLimiter(System::nanoTime) : null, clock, deadlines),
-            observations, observability, pool, lifecycle);
+            observations, observability, pool, lifecycle, new ServerTime(settings.clock()));
     }
 
     /** A provider may close files or threads: off the event loop. */
