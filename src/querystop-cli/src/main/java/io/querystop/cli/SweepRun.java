@@ -107,7 +107,7 @@ final class SweepRun {
 
     /** The outcome line: endpoint, language, id, ages, query, outcome, then what is known. */
     static ObjectNode line(SweepOutcome outcome) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
+        ObjectNode json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         json.put("endpoint", outcome.endpoint());
         json.put("language", outcome.language());
         json.put("id", outcome.id());
