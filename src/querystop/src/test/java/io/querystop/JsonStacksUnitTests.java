@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,7 +42,6 @@ class JsonStacksUnitTests {
 
     private static final ObjectMapper JACKSON2 = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final JsonMapper JACKSON3 = JsonMapper.builder().build();
     private static final ObjectMapper PARSER = new ObjectMapper();
 
     static Stream<Arguments> responses() {
@@ -93,10 +93,19 @@ class JsonStacksUnitTests {
         assertThat(PARSER.readTree(JACKSON2.writeValueAsString(response))).isEqualTo(PARSER.readTree(expected));
     }
 
+    @Tag("jackson3") // the compatibility module, on Jackson 2.19, leaves it out
     @ParameterizedTest(name = "{0}")
     @MethodSource("responses")
     void jackson3WritesTheExpectedJson(Object response, String expected) throws Exception {
-        JsonNode written = PARSER.readTree(JACKSON3.writeValueAsString(response));
+        JsonNode written = PARSER.readTree(Jackson3.MAPPER.writeValueAsString(response));
         assertThat(written).isEqualTo(PARSER.readTree(expected));
+    }
+
+    /**
+     * Jackson 3 loaded only by its own test: it needs jackson-annotations 2.20 or later, which an application on
+     * Jackson 2.19 (Spring Boot 3.5) does not have, and there the Jackson 2 test must still run.
+     */
+    private static final class Jackson3 {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
     }
 }

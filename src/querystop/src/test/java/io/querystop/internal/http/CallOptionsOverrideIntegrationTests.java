@@ -13,14 +13,19 @@ import io.querystop.neptunedata.NeptuneDataClient;
 import io.querystop.neptunedata.errors.NeptuneDataException;
 import io.querystop.testing.Await;
 import io.querystop.testing.EmulatorExtension;
+import io.querystop.testing.RecordingVirtualTimeScheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
-/** Each member of {@link CallOptions} takes effect for the call it is given to, and for no other. */
+/**
+ * Each member of {@link CallOptions} takes effect for the call it is given to, and for no other. The virtual clock
+ * moves only once the retry's backoff is armed on it (see {@link RecordingVirtualTimeScheduler}).
+ */
 class CallOptionsOverrideIntegrationTests {
 
     @RegisterExtension
@@ -35,9 +40,14 @@ class CallOptionsOverrideIntegrationTests {
         emulator.addGremlinQuery("q");
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.respond(503, null, ""));
 
-        StepVerifier.withVirtualTime(() -> neptune.cancelGremlinQuery(new CancelGremlinQueryRequest("q"), retry))
-            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 1)).isTrue())
-            .thenAwait(Duration.ofMillis(100)) // standard mode's first backoff ceiling
+        RecordingVirtualTimeScheduler clock = new RecordingVirtualTimeScheduler();
+        Duration ceiling = Duration.ofMillis(100); // standard mode's first backoff ceiling
+        StepVerifier.withVirtualTime(() -> neptune.cancelGremlinQuery(new CancelGremlinQueryRequest("q"), retry),
+                () -> VirtualTimeScheduler.getOrSet(clock), Long.MAX_VALUE)
+            .then(() -> assertThat(clock.awaitDelays(1, RecordingVirtualTimeScheduler.atMost(ceiling)))
+                .as("the first attempt failed and the retry waits").isTrue())
+            .then(() -> assertThat(emulator.requestCount()).isEqualTo(1))
+            .thenAwait(ceiling)
             .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 2)).isTrue())
             .assertNext(response -> assertThat(response.status()).isEqualTo("200 OK"))
             .verifyComplete();
@@ -57,18 +67,20 @@ class CallOptionsOverrideIntegrationTests {
     @Test
     void aCallTimeoutAppliesToItsCallOnly() {
         NeptuneDataClient neptune = env.neptune(b -> b.retryPolicy(RetryPolicy.none()));
-        emulator.addGremlinQuery("q");
-        emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.noResponse());
+        emulator.addGremlinQuery("unanswered");
+        emulator.addGremlinQuery("slow");
+        // Faults by id, not queued in order: on a loaded machine the first call's 300 ms can run out before its
+        // request reaches the emulator, and a queued no-answer would then be the second call's.
+        emulator.faultPolicy(request -> "unanswered".equals(request.id()) ? Fault.noResponse()
+            : Fault.normal().withHeaderDelay(Duration.ofMillis(600)));
 
-        StepVerifier.create(neptune.cancelGremlinQuery(new CancelGremlinQueryRequest("q"),
+        StepVerifier.create(neptune.cancelGremlinQuery(new CancelGremlinQueryRequest("unanswered"),
                 CallOptions.defaults().withCallTimeout(Duration.ofMillis(300))))
             .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(CallTimeoutException.class)
                 .hasMessage("CancelGremlinQuery did not complete within the call timeout of 300 ms"))
             .verify(Duration.ofSeconds(5));
 
-        emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.normal().withHeaderDelay(Duration.ofMillis(600)));
-        emulator.addGremlinQuery("q");
-        StepVerifier.create(neptune.cancelGremlinQuery("q"))
+        StepVerifier.create(neptune.cancelGremlinQuery("slow"))
             .assertNext(response -> assertThat(response.status()).as("the client's own call timeout: 2 min")
                 .isEqualTo("200 OK"))
             .verifyComplete();
@@ -85,9 +97,14 @@ class CallOptionsOverrideIntegrationTests {
         emulator.addGremlinQuery("q");
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.error(500, "ThrottlingException", "slow down"));
 
-        StepVerifier.withVirtualTime(() -> neptune.cancelGremlinQuery(new CancelGremlinQueryRequest("q"), observed))
-            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 1)).isTrue())
-            .thenAwait(Duration.ofSeconds(1)) // the first backoff ceiling after throttling
+        RecordingVirtualTimeScheduler clock = new RecordingVirtualTimeScheduler();
+        Duration ceiling = Duration.ofSeconds(1); // the first backoff ceiling after throttling
+        StepVerifier.withVirtualTime(() -> neptune.cancelGremlinQuery(new CancelGremlinQueryRequest("q"), observed),
+                () -> VirtualTimeScheduler.getOrSet(clock), Long.MAX_VALUE)
+            .then(() -> assertThat(clock.awaitDelays(1, RecordingVirtualTimeScheduler.atMost(ceiling)))
+                .as("the first attempt failed and the retry waits").isTrue())
+            .then(() -> assertThat(emulator.requestCount()).isEqualTo(1))
+            .thenAwait(ceiling)
             .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 2)).isTrue())
             .expectNextCount(1)
             .verifyComplete();
@@ -95,9 +112,13 @@ class CallOptionsOverrideIntegrationTests {
 
         emulator.addGremlinQuery("q");
         emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.error(500, "ThrottlingException", "slow down"));
-        StepVerifier.withVirtualTime(() -> neptune.cancelGremlinQuery("q"))
-            .then(() -> assertThat(Await.until(() -> emulator.requestCount() == 3)).isTrue())
-            .thenAwait(Duration.ofSeconds(1))
+        RecordingVirtualTimeScheduler unobservedClock = new RecordingVirtualTimeScheduler();
+        StepVerifier.withVirtualTime(() -> neptune.cancelGremlinQuery("q"),
+                () -> VirtualTimeScheduler.getOrSet(unobservedClock), Long.MAX_VALUE)
+            .then(() -> assertThat(unobservedClock.awaitDelays(1, RecordingVirtualTimeScheduler.atMost(ceiling)))
+                .as("the first attempt failed and the retry waits").isTrue())
+            .then(() -> assertThat(emulator.requestCount()).isEqualTo(3))
+            .thenAwait(ceiling)
             .expectNextCount(1)
             .verifyComplete();
         assertThat(throttled).as("a call without the observer").containsExactly(true, false);
