@@ -10,6 +10,7 @@ import io.querystop.emulator.LoadSeed;
 import io.querystop.emulator.QuerySeed;
 import io.querystop.emulator.RecordedRequest;
 import io.querystop.emulator.Route;
+import io.querystop.testing.Await;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -202,17 +203,13 @@ class SweepCommandIntegrationTests {
         CompletableFuture<CliRun> running = CliRun.start(signals, new ByteArrayInputStream(new byte[0]),
             args.toArray(String[]::new));
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (CLUSTER.readers().get(1).state(Route.CANCEL_GREMLIN_QUERY, "r2-old").orElse("").equals("RUNNING")
-            || signals.installs() == 0) {
-            assertThat(System.nanoTime()).as("the first pass cancelled r2-old").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        assertThat(Await.until(Duration.ofSeconds(20), () -> signals.installs() > 0 && !CLUSTER.readers().get(1)
+            .state(Route.CANCEL_GREMLIN_QUERY, "r2-old").orElse("").equals("RUNNING")))
+            .as("the first pass cancelled r2-old").isTrue();
         CLUSTER.writer().addQuery(QuerySeed.gremlin("w-later", "g.V()").running(Duration.ZERO, Duration.ofHours(2)));
-        while (CLUSTER.writer().state(Route.CANCEL_GREMLIN_QUERY, "w-later").orElse("").equals("RUNNING")) {
-            assertThat(System.nanoTime()).as("a later pass cancelled w-later").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        assertThat(Await.until(Duration.ofSeconds(20), () -> !CLUSTER.writer()
+            .state(Route.CANCEL_GREMLIN_QUERY, "w-later").orElse("").equals("RUNNING")))
+            .as("a later pass cancelled w-later").isTrue();
         signals.send("INT");
         CliRun run = running.get(20, TimeUnit.SECONDS);
 
