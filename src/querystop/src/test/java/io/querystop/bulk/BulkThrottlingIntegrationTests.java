@@ -16,18 +16,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 /**
- * Throttling against the emulator: a burst the run must shake off at once, and a sustained capacity it must settle
- * under. Rates are compared within one test (a ratio), never against a clock.
+ * Throttling against the emulator: a burst the run must shake off, failing no id and counting every attempt. Whether
+ * the in-flight limit climbs back is asserted on counts (the limit seen at each outcome); rates are only printed, as
+ * a timing is never a pass/fail assertion here. The climb's exact timing is
+ * {@link AdaptiveRecoverySimulationUnitTests}'s, in virtual time.
  */
 class BulkThrottlingIntegrationTests {
 
     @RegisterExtension
     static final EmulatorExtension env = new EmulatorExtension(builder -> builder.maxRecordedRequests(16));
 
+    private static final int MAX_CONCURRENCY = 32;
+
     private final Emulator emulator = env.emulator();
 
-    /** One outcome and when it arrived. */
-    private record Timed(CancelOutcome<CancelGremlinQueryResponse> outcome, long nanos) {
+    /** One outcome, when it arrived, and the run's in-flight limit then. */
+    private record Timed(CancelOutcome<CancelGremlinQueryResponse> outcome, long nanos, int limit) {
     }
 
     /** A run's outcomes in arrival order, and when it was subscribed. */
@@ -41,10 +45,11 @@ class BulkThrottlingIntegrationTests {
         for (int i = 0; i < count; i++) {
             emulator.addGremlinQuery(prefix + i);
         }
+        ProgressTracker progress = new ProgressTracker();
         long start = System.nanoTime();
         List<Timed> outcomes = env.neptune().cancelGremlinQueries(Flux.range(0, count).map(i -> prefix + i),
-                BulkOptions.defaults().withMaxConcurrency(32))
-            .map(outcome -> new Timed(outcome, System.nanoTime()))
+                BulkOptions.defaults().withMaxConcurrency(MAX_CONCURRENCY).withProgress(progress))
+            .map(outcome -> new Timed(outcome, System.nanoTime(), progress.snapshot().concurrencyLimit()))
             .collectList().block(Duration.ofMinutes(2));
         return new Run(outcomes, start);
     }
@@ -56,7 +61,7 @@ class BulkThrottlingIntegrationTests {
 
     @Test
     @Timeout(120) // three runs of 1,000 to 2,000 ids; a few seconds on an idle machine
-    void afterAThrottlingBurstTheRunRegainsItsRateAtOnceAndFailsNoId() {
+    void afterAThrottlingBurstTheLimitClimbsBackAndNoIdFails() {
         int count = 2_000;
         int burst = 100;
         run("w-", 1_000); // warms up the JIT and the pool: the first run of a JVM is slower
@@ -77,12 +82,14 @@ class BulkThrottlingIntegrationTests {
         List<Timed> throttled = run.outcomes();
 
         List<Timed> afterRecovery = throttled.stream().filter(t -> t.nanos() > recoveredAt.get()).toList();
-        // from the 500th outcome after the burst: the limit's climb back is the simulation's to time exactly; here a
-        // busy machine's round trips (tens of ms) would make it weigh on a rate measured any earlier
+        // reported, not asserted: from the 500th outcome after the burst, once the limit has had successes to climb
         double regained = afterRecovery.size() > 1_600 ? rate(afterRecovery, 500, 1_600) : 0;
-        System.out.printf("throttling burst: unthrottled %.0f/s, after the burst %.0f/s (%.0f%%), 500 outcomes"
-                + " %.2f s after it ended; the run took %.2f s unthrottled, %.2f s with the burst, %d failed%n",
-            baseline, regained, 100 * regained / baseline,
+        int lowest = throttled.stream().mapToInt(Timed::limit).min().orElseThrow();
+        int peakAfter = afterRecovery.stream().mapToInt(Timed::limit).max().orElse(0);
+        System.out.printf("throttling burst: limit down to %d, back up to %d of %d; unthrottled %.0f/s, after the"
+                + " burst %.0f/s (%.0f%%), 500 outcomes %.2f s after it ended; the run took %.2f s unthrottled,"
+                + " %.2f s with the burst, %d failed%n",
+            lowest, peakAfter, MAX_CONCURRENCY, baseline, regained, 100 * regained / baseline,
             afterRecovery.size() > 500 ? (afterRecovery.get(500).nanos() - recoveredAt.get()) / 1e9 : -1.0,
             unthrottled.seconds(), run.seconds(),
             throttled.stream().filter(t -> t.outcome().status() != CancelOutcome.Status.CANCELLED).count());
@@ -92,6 +99,11 @@ class BulkThrottlingIntegrationTests {
         assertThat(attempts).as("attempts reported in all: every request the server saw").isEqualTo(served.get())
             .isEqualTo(count + burst);
         assertThat(afterRecovery.size()).as("outcomes after the burst").isGreaterThan(1_700);
-        assertThat(regained).as("rate after the burst against the unthrottled rate").isGreaterThan(0.8 * baseline);
+        assertThat(lowest).as("the burst halved the limit down to").isLessThanOrEqualTo(2);
+        // How far it climbs depends on the machine: it grows only on answers not slowed by queueing, and a loopback
+        // emulator on the same cores reaches its full rate at about 10 in flight. Doubling from its lowest takes a
+        // handful of such answers among the 1,900 that follow; a limit that never climbs back stays at its lowest.
+        assertThat(peakAfter).as("the limit climbed back after the burst, from its lowest, to at least")
+            .isGreaterThanOrEqualTo(Math.max(AdaptiveLimit.INITIAL, 2 * lowest));
     }
 }
