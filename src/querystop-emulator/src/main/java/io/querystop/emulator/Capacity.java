@@ -2,6 +2,7 @@ package io.querystop.emulator;
 
 import io.querystop.emulator.ServiceAnswers.Answer;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -41,13 +42,25 @@ final class Capacity {
         return capacity > 0 || !latency.isZero();
     }
 
-    /** Delivers the answer after the latency, or the service's throttling error when over capacity. */
+    /**
+     * Delivers the answer after the latency, or the service's throttling error when over capacity. A request stops
+     * counting as served once its answer is made, before it is written: a client that reads the answer may send its
+     * next request before this server's write completes, and counting until then would see more at once than the
+     * client ever had in flight.
+     */
     Mono<Void> serve(Route route, Supplier<Answer> answer, Function<Answer, Mono<Void>> deliver) {
         int limit = capacity;
         Duration work = latency;
         int load = serving.incrementAndGet();
         peakServing.accumulateAndGet(load, Math::max);
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable leave = () -> {
+            if (counted.compareAndSet(true, false)) {
+                serving.decrementAndGet();
+            }
+        };
         Mono<Answer> served = Mono.fromSupplier(() -> {
+            leave.run();
             if (limit > 0 && load > limit) {
                 throttled.increment();
                 return route.isCloudTrail() ? ServiceAnswers.cloudTrailError(400, "ThrottlingException", "Rate exceeded")
@@ -55,8 +68,9 @@ final class Capacity {
             }
             return answer.get();
         });
-        return (work.isZero() ? served : Mono.delay(work).then(served)).flatMap(deliver)
-            .doFinally(signal -> serving.decrementAndGet());
+        // the finally covers a request given up on during its latency, whose answer is never made
+        return (work.isZero() ? served : Mono.delay(work).then(served)).doFinally(signal -> leave.run())
+            .flatMap(deliver);
     }
 
     /** Whether answers are delayed, so that a client may give up waiting. */
