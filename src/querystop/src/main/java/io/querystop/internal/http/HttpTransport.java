@@ -5,10 +5,10 @@ import io.querystop.CallOptions;
 import io.querystop.ConnectionPoolStats;
 import io.querystop.Observability;
 import io.querystop.internal.observation.CallObservations;
+import io.querystop.internal.signing.SigV4Request;
 import io.querystop.internal.signing.Signing;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * The exchange both services share, composed from its stages in one place ({@link #exchange}): build the request,
@@ -63,11 +63,11 @@ public final class HttpTransport {
      */
     public <T> Mono<T> exchange(OperationRequest op, ResponseMapper<T> mapper, CallOptions options) {
         return lifecycle.track(observations.observe(op.operationName(), op.resourceId(), options, call -> {
-            SdkHttpRequest unsigned = requests.build(op);
+            SigV4Request unsigned = requests.build(op);
             return retries.run(op.operationName(), call.options(),
                 () -> signing.credentials()
                     .flatMap(identity -> admission.admit(() ->
-                        sender.send(op, signing.sign(unsigned, op.body(), identity))))
+                        sender.send(op, signing.sign(unsigned, identity))))
                     .onErrorMap(failure -> failures.translate(op.operationName(), failure)),
                 response -> {
                     call.answered(response.headers());

@@ -1,8 +1,6 @@
 package io.querystop.internal.http;
 
-import io.netty.handler.codec.http.HttpMethod;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
+import io.querystop.internal.signing.SigV4Request;
 
 /**
  * The request-building stage: an {@link OperationRequest} becomes the unsigned request for one endpoint, with
@@ -11,42 +9,30 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 public final class RequestBuilder {
 
     private final Endpoint endpoint;
+    private final String[] hostOnly;
 
     public RequestBuilder(Endpoint endpoint) {
         this.endpoint = endpoint;
+        this.hostOnly = new String[] {"Host", endpoint.hostHeader()};
     }
 
-    public SdkHttpRequest build(OperationRequest op) {
-        SdkHttpRequest.Builder request = SdkHttpRequest.builder()
-            .method(sdkMethod(op.method()))
-            .protocol(endpoint.secure() ? "https" : "http")
-            .host(endpoint.host())
-            .port(endpoint.port())
-            .encodedPath(endpoint.basePath() + op.encodedPath())
-            .putHeader("Host", endpoint.hostHeader());
-        String[] query = op.rawQuery();
-        if (query != null) {
-            for (int i = 0; i < query.length; i += 2) {
-                request.appendRawQueryParameter(query[i], query[i + 1]);
+    public SigV4Request build(OperationRequest op) {
+        String[] headers = hostOnly; // shared, never written to
+        if (op.contentType() != null || op.amzTarget() != null) {
+            headers = new String[2 + (op.contentType() != null ? 2 : 0) + (op.amzTarget() != null ? 2 : 0)];
+            int i = 0;
+            headers[i++] = "Host";
+            headers[i++] = endpoint.hostHeader();
+            if (op.contentType() != null) {
+                headers[i++] = "Content-Type";
+                headers[i++] = op.contentType();
+            }
+            if (op.amzTarget() != null) {
+                headers[i++] = "X-Amz-Target";
+                headers[i] = op.amzTarget();
             }
         }
-        if (op.contentType() != null) {
-            request.putHeader("Content-Type", op.contentType());
-        }
-        if (op.amzTarget() != null) {
-            request.putHeader("X-Amz-Target", op.amzTarget());
-        }
-        return request.build();
-    }
-
-    /** {@code SdkHttpMethod.fromValue} searches all values on each call; these are the methods the clients use. */
-    private static SdkHttpMethod sdkMethod(HttpMethod method) {
-        if (method == HttpMethod.DELETE) {
-            return SdkHttpMethod.DELETE;
-        }
-        if (method == HttpMethod.GET) {
-            return SdkHttpMethod.GET;
-        }
-        return method == HttpMethod.POST ? SdkHttpMethod.POST : SdkHttpMethod.fromValue(method.name());
+        String path = endpoint.basePath().isEmpty() ? op.encodedPath() : endpoint.basePath() + op.encodedPath();
+        return new SigV4Request(op.method().name(), path, op.rawQuery(), headers, op.body());
     }
 }

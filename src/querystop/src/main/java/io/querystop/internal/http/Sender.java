@@ -3,13 +3,13 @@ package io.querystop.internal.http;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.querystop.ResponseTooLargeException;
+import io.querystop.internal.signing.SignedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
-import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * The sending stage: puts a signed request on a pooled connection and reads the answer as it streams in, within the
@@ -33,7 +33,7 @@ public final class Sender {
     }
 
     /** One attempt on the wire; cold. Fails with Netty's and Reactor Netty's own exceptions, untranslated. */
-    public Mono<Response> send(OperationRequest op, SdkHttpRequest signed) {
+    public Mono<Response> send(OperationRequest op, SignedRequest signed) {
         return http.request(op.method())
             .uri(endpoint.target(op.encodedPath(), op.encodedQuery()))
             .send((request, out) -> {

@@ -2,7 +2,6 @@ package io.querystop.internal.signing;
 
 import java.time.Clock;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
@@ -30,7 +29,7 @@ public final class Signing {
     }
 
     /** The request as it goes on the wire: {@code unsigned} with the SigV4 headers added. */
-    public SdkHttpRequest sign(SdkHttpRequest unsigned, byte[] body, AwsCredentialsIdentity identity) {
-        return signer.sign(unsigned, body, identity, clock);
+    public SignedRequest sign(SigV4Request unsigned, AwsCredentialsIdentity identity) {
+        return signer.sign(unsigned, identity, clock);
     }
 }
