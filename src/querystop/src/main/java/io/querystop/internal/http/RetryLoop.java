@@ -126,9 +126,8 @@ public final class RetryLoop {
             Call call = new Call(options.retryPolicy() != null ? options.retryPolicy() : clientPolicy,
                 options.attemptObserver(), failures);
             Duration callTimeout = options.callTimeout() != null ? options.callTimeout() : clientCallTimeout;
-            return new OnEnd<>(attempts(operationName, call, attempt, decode)
-                .timeout(deadlines.after(callTimeout), Mono.error(() ->
-                    new CallTimeoutException(operationName, callTimeout))), call);
+            return new OnEnd<>(deadlines.bound(attempts(operationName, call, attempt, decode), callTimeout,
+                () -> new CallTimeoutException(operationName, callTimeout)), call);
         });
     }
 
