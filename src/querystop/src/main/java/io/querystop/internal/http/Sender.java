@@ -47,7 +47,13 @@ public final class Sender {
             .uri(endpoint.target(op.encodedPath(), op.encodedQuery()))
             .send((request, out) -> {
                 HttpHeaders headers = request.requestHeaders();
-                signed.forEachHeader(headers::set);
+                signed.forEachHeader((name, values) -> {
+                    if (values.size() == 1) {
+                        headers.set(name, values.get(0)); // set(name, Iterable) makes an iterator per header
+                    } else {
+                        headers.set(name, values);
+                    }
+                });
                 headers.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
                 if (op.body() == null) {
                     return out;
