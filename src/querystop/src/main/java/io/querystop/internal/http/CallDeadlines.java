@@ -2,6 +2,7 @@ package io.querystop.internal.http;
 
 import io.netty.util.Timeout;
 import io.netty.util.Timer;
+import io.netty.util.TimerTask;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,11 +24,42 @@ import reactor.core.scheduler.Schedulers;
 public final class CallDeadlines {
 
     private final Timer timer;
-    private final Set<Deadline> armed = ConcurrentHashMap.newKeySet();
+    private final Set<Armed> armed = ConcurrentHashMap.newKeySet();
     private volatile Supplier<? extends Throwable> closed;
 
     public CallDeadlines(Timer timer) {
         this.timer = timer;
+    }
+
+    /** What {@link #failAll} ends: an armed deadline. */
+    interface Armed {
+        /** Ends what the deadline bounds with {@code reason}, unless it has ended already. */
+        void fail(Throwable reason);
+    }
+
+    /**
+     * {@code source}, failing with {@code timedOut}'s error when {@code after} passes first, and with the closing
+     * reason when the client closes; cancelling it disarms the timer.
+     */
+    public <T> Mono<T> bound(Mono<T> source, Duration after, Supplier<? extends Throwable> timedOut) {
+        return new Bounded<>(source, this, after.toNanos(), timedOut);
+    }
+
+    /** Arms {@code task} on the timer and counts {@code deadline} as armed; the timer's own exception if stopped. */
+    <D extends Armed & TimerTask> Timeout arm(D deadline, long nanos) {
+        Timeout timeout = timer.newTimeout(deadline, nanos, TimeUnit.NANOSECONDS);
+        armed.add(deadline);
+        return timeout;
+    }
+
+    /** No longer armed: it fired, or what it bounded ended. Its timeout is cancelled by the caller. */
+    void disarm(Armed deadline) {
+        armed.remove(deadline);
+    }
+
+    /** The closing reason once {@link #failAll} was called, else {@code null}. */
+    Supplier<? extends Throwable> closingReason() {
+        return closed;
     }
 
     /** Emits once when {@code after} has passed; cancelling it disarms the timer. */
@@ -59,13 +91,13 @@ public final class CallDeadlines {
     /** Fails every deadline still armed, and any armed later, with a new {@code reason} each. */
     public void failAll(Supplier<? extends Throwable> reason) {
         closed = reason;
-        for (Deadline deadline : armed) {
+        for (Armed deadline : armed) {
             deadline.fail(reason.get());
         }
     }
 
     /** One armed deadline; signals its sink at most once, so a late sweep never drops an error into the void. */
-    private static final class Deadline extends AtomicBoolean {
+    private static final class Deadline extends AtomicBoolean implements Armed {
         private final MonoSink<Long> sink;
 
         Deadline(MonoSink<Long> sink) {
@@ -78,7 +110,8 @@ public final class CallDeadlines {
             }
         }
 
-        void fail(Throwable reason) {
+        @Override
+        public void fail(Throwable reason) {
             if (compareAndSet(false, true)) {
                 sink.error(reason);
             }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -46,8 +47,8 @@ public final class ConnectionGate {
         }
     }
 
-    /** One admitted exchange; {@link #release()} is idempotent. */
-    final class Permit {
+    /** One admitted exchange; {@link #release()} is idempotent. It ends with its exchange, however that ends. */
+    final class Permit implements OnEnd.Listener<Object> {
         private final AtomicBoolean released = new AtomicBoolean();
 
         void release() {
@@ -55,6 +56,21 @@ public final class ConnectionGate {
                 available.incrementAndGet();
                 drain();
             }
+        }
+
+        @Override
+        public void onValue(Object value) {
+            release();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            release();
+        }
+
+        @Override
+        public void onCancel() {
+            release();
         }
     }
 
@@ -136,11 +152,15 @@ public final class ConnectionGate {
             : waitForPermit().flatMapMany(permit -> holding(permit, exchange)).singleOrEmpty());
     }
 
+    /** Called at the exchange's subscription (inside a defer or flatMap), as {@code Mono.defer(exchange)} would. */
     private static <T> Mono<T> holding(Permit permit, Supplier<Mono<T>> exchange) {
-        return Mono.defer(exchange)
-            .doOnSuccess(result -> permit.release())
-            .doOnError(error -> permit.release())
-            .doOnCancel(permit::release);
+        try {
+            return new OnEnd<>(exchange.get(), permit);
+        } catch (Throwable failure) {
+            Exceptions.throwIfFatal(failure);
+            permit.release();
+            return Mono.error(failure);
+        }
     }
 
     /**

@@ -4,11 +4,13 @@ import io.netty.channel.ChannelOption;
 import io.querystop.ClientSettings;
 import io.querystop.ConnectionPoolSettings;
 import io.querystop.ConnectionPoolStats;
+import java.net.InetSocketAddress;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
+import reactor.netty.transport.AddressUtils;
 
 /**
  * The Reactor Netty client of one querystop client, on a connection pool of its own or on the caller's: builds it,
@@ -56,15 +58,17 @@ public final class ConnectionPool {
         }
         // HTTP/1.1 is Reactor Netty's default; setting it with protocol(...) would initialise HttpClientSecure,
         // whose static default TLS context costs a plain-http client about 300 class loads and 0.1 s of start-up.
+        InetSocketAddress address = AddressUtils.createUnresolved(endpoint.socketHost(), endpoint.port());
         HttpClient client = HttpClient.create(provider)
             .keepAlive(true)
             .compress(false)
             .followRedirect(false)
             // Requests carry only path and query: Reactor Netty 1.3.7 misreads a one-digit port in an absolute URL
             // (http://127.0.0.1:9/ becomes host "127.0.0.1:9", port 80) and then reports a refused connection as
-            // an unknown host.
-            .host(endpoint.socketHost())
-            .port(endpoint.port())
+            // an unknown host. One address made here, not host(..).port(..): those are suppliers that Reactor Netty
+            // asks twice per request, each building new addresses (and formatting its default, ::1, as text).
+            // A host name stays unresolved in it: it is resolved at each connect, as before.
+            .remoteAddress(() -> address)
             .disableRetry(true) // attempts are counted and decided in one place, not also inside Reactor Netty
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.timeouts().connect().toMillis())
             .responseTimeout(settings.timeouts().response());

@@ -64,11 +64,10 @@ public final class HttpTransport {
     public <T> Mono<T> exchange(OperationRequest op, ResponseMapper<T> mapper, CallOptions options) {
         return lifecycle.track(observations.observe(op.operationName(), op.resourceId(), options, call -> {
             SigV4Request unsigned = requests.build(op);
-            return retries.run(op.operationName(), call.options(),
+            return retries.run(op.operationName(), call.options(), failures,
                 () -> signing.credentials()
                     .flatMap(identity -> admission.admit(() ->
-                        sender.send(op, signing.sign(unsigned, identity))))
-                    .onErrorMap(failure -> failures.translate(op.operationName(), failure)),
+                        sender.send(op, signing.sign(unsigned, identity)))),
                 response -> {
                     call.answered(response.headers());
                     serverTime.observe(response.headers().get(HttpHeaderNames.DATE));

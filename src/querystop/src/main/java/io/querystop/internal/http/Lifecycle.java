@@ -18,6 +18,7 @@ import reactor.core.scheduler.Schedulers;
 public final class Lifecycle {
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Counter counter = new Counter();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private final CompletableFuture<Void> released = new CompletableFuture<>();
     private final AtomicBoolean releaseStarted = new AtomicBoolean();
@@ -35,16 +36,41 @@ public final class Lifecycle {
         this.release = release;
     }
 
-    /** The call, counted while it runs; refused with {@link IllegalStateException} once closing has started. */
+    /**
+     * The call, counted while it runs, from each subscription to its end; refused with {@link IllegalStateException}
+     * once closing has started.
+     */
     public <T> Mono<T> track(Mono<T> call) {
-        return Mono.defer(() -> {
+        return new OnEnd<>(call, counter, true);
+    }
+
+    /** Counts the calls; one for all of them, as the count is all the state a call has here. */
+    private final class Counter implements OnEnd.Listener<Object> {
+
+        @Override
+        public Throwable onStart() {
             inFlight.incrementAndGet();
             if (closing) {
                 callEnded();
-                return Mono.error(new IllegalStateException("the client is closed"));
+                return new IllegalStateException("the client is closed");
             }
-            return call.doFinally(signal -> callEnded());
-        });
+            return null;
+        }
+
+        @Override
+        public void onValue(Object value) {
+            callEnded();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            callEnded();
+        }
+
+        @Override
+        public void onCancel() {
+            callEnded();
+        }
     }
 
     private void callEnded() {

@@ -47,38 +47,87 @@ public final class RetryLoop {
         this.deadlines = deadlines;
     }
 
-    /** The state of one call across its attempts. */
-    private static final class Call {
+    /** The state of one call across its attempts; told of the call's end. */
+    private final class Call implements OnEnd.Listener<Object> {
         final RetryPolicy policy;
         final AttemptObserver observer;
+        final FailureTranslator failures;
         int attempts;
         int retryTokens;
         int skewCorrectedAttempt;
         boolean skewRetried;
 
-        Call(RetryPolicy policy, AttemptObserver observer) {
+        Call(RetryPolicy policy, AttemptObserver observer, FailureTranslator failures) {
             this.policy = policy;
             this.observer = observer;
+            this.failures = failures;
+        }
+
+        @Override
+        public void onValue(Object value) {
+            quota.release(retryTokens > 0 ? retryTokens : 1);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (error instanceof QuerystopException typed) {
+                typed.recordAttempts(attempts);
+            }
+        }
+
+        @Override
+        public void onCancel() {
+        }
+    }
+
+    /** One attempt's end, told to the call's attempt observer and to the adaptive rate limiter, if any. */
+    private final class AttemptEnd implements OnEnd.Listener<Object> {
+        private final AttemptObserver observer;
+        private final long start = System.nanoTime();
+
+        AttemptEnd(AttemptObserver observer) {
+            this.observer = observer;
+        }
+
+        @Override
+        public void onValue(Object value) {
+            ended(false);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            ended(RetryPolicy.isThrottling(error));
+        }
+
+        private void ended(boolean throttled) {
+            if (observer != null) {
+                observer.onAttempt(throttled, System.nanoTime() - start);
+            }
+            if (rateLimiter != null) {
+                rateLimiter.update(throttled);
+            }
+        }
+
+        @Override
+        public void onCancel() {
         }
     }
 
     /**
      * One call; cold.
      *
-     * @param attempt a fresh attempt on each subscription, its failures already translated
-     * @param decode  the answer to the call's result, or a typed exception thrown
+     * @param failures turns an attempt's failure into the library's typed exception, before the retry decision
+     * @param attempt  a fresh attempt on each subscription
+     * @param decode   the answer to the call's result, or a typed exception thrown
      */
-    public <T> Mono<T> run(String operationName, CallOptions options, Supplier<Mono<Response>> attempt,
-                           Function<Response, T> decode) {
+    public <T> Mono<T> run(String operationName, CallOptions options, FailureTranslator failures,
+                           Supplier<Mono<Response>> attempt, Function<Response, T> decode) {
         return Mono.defer(() -> {
             Call call = new Call(options.retryPolicy() != null ? options.retryPolicy() : clientPolicy,
-                options.attemptObserver());
+                options.attemptObserver(), failures);
             Duration callTimeout = options.callTimeout() != null ? options.callTimeout() : clientCallTimeout;
-            return attempts(operationName, call, attempt, decode)
-                .timeout(deadlines.after(callTimeout), Mono.error(() ->
-                    new CallTimeoutException(operationName, callTimeout)))
-                .doOnSuccess(result -> quota.release(call.retryTokens > 0 ? call.retryTokens : 1))
-                .doOnError(QuerystopException.class, error -> error.recordAttempts(call.attempts));
+            return new OnEnd<>(deadlines.bound(attempts(operationName, call, attempt, decode), callTimeout,
+                () -> new CallTimeoutException(operationName, callTimeout)), call);
         });
     }
 
@@ -88,8 +137,9 @@ public final class RetryLoop {
      */
     private <T> Mono<T> attempts(String operationName, Call call, Supplier<Mono<Response>> attempt,
                                  Function<Response, T> decode) {
-        return Mono.defer(() -> attempt(call, attempt, decode))
-            .onErrorResume(failure -> nextAttempt(operationName, call, failure)
+        // Called only at a subscription (the call's, or a retry's defer), so the attempt is made here directly.
+        return attempt(call, attempt, decode)
+            .onErrorResume(failure -> nextAttempt(operationName, call, call.failures.translate(operationName, failure))
                 .then(Mono.defer(() -> attempts(operationName, call, attempt, decode))));
     }
 
@@ -97,19 +147,15 @@ public final class RetryLoop {
     private <T> Mono<T> attempt(Call call, Supplier<Mono<Response>> send, Function<Response, T> decode) {
         call.attempts++;
         Mono<T> attempt = send.get().map(response -> decode(call, response, decode));
-        if (call.observer != null) {
-            AttemptObserver observer = call.observer;
-            long start = System.nanoTime();
-            attempt = attempt.doOnSuccess(result -> observer.onAttempt(false, System.nanoTime() - start))
-                .doOnError(error -> observer.onAttempt(RetryPolicy.isThrottling(error), System.nanoTime() - start));
-        }
-        if (rateLimiter == null) {
+        if (call.observer == null && rateLimiter == null) {
             return attempt;
         }
-        attempt = attempt.doOnSuccess(result -> rateLimiter.update(false))
-            .doOnError(error -> rateLimiter.update(RetryPolicy.isThrottling(error)));
+        Mono<T> observed = new OnEnd<>(attempt, new AttemptEnd(call.observer));
+        if (rateLimiter == null) {
+            return observed;
+        }
         Duration wait = rateLimiter.acquire();
-        return wait.isZero() ? attempt : Mono.delay(wait).then(attempt);
+        return wait.isZero() ? observed : Mono.delay(wait).then(observed);
     }
 
     private <T> T decode(Call call, Response response, Function<Response, T> decode) {
