@@ -18,6 +18,11 @@ public final class Main {
     public static void main(String[] args) {
         // The jar bundles slf4j-simple; library users bring their own logging backend.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // Netty 4.2 would register its allocator's JFR events on the first buffer (about 100 jdk.jfr classes and
+        // event handlers generated at run time) though nothing records them; -Dio.netty.jfr.enabled=true keeps them.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         System.exit(run(args, System.in, System.out, System.err));
     }
 
@@ -28,7 +33,7 @@ public final class Main {
     /** {@link #run(String[], InputStream, PrintStream, PrintStream)} with the stop signals of a test. */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, StopSignals signals) {
         QuerystopCommand root = new QuerystopCommand(in, out, err, signals);
-        CommandLine commandLine = new CommandLine(root)
+        CommandLine commandLine = CommandTree.build(root, args) // first: the settings below reach the tree built
             .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
             .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
             .setParameterExceptionHandler((problem, arguments) -> {

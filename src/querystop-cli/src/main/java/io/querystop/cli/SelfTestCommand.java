@@ -37,6 +37,7 @@ final class SelfTestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         QuerystopCommand root = (QuerystopCommand) spec.root().userObject();
+        CommandTree.full(root); // every command's classes into the archive, not only those of the runs below
         Path file = Files.createTempFile("querystop-selftest", ".ids");
         // The commands find credentials through the default chain, whose first link is these properties.
         String accessKey = System.setProperty("aws.accessKeyId", Emulator.DEFAULT_ACCESS_KEY_ID);

@@ -322,7 +322,7 @@ class CliIntegrationTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QuerystopCommand root = new QuerystopCommand(new ByteArrayInputStream(new byte[0]),
             new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        picocli.CommandLine commandLine = new picocli.CommandLine(root);
+        picocli.CommandLine commandLine = CommandTree.full(root);
         picocli.CommandLine emulatorLine = commandLine.getSubcommands().get("emulator");
         EmulatorCommand command = emulatorLine.getCommand();
         int[] exit = {-1};
