@@ -52,6 +52,15 @@ lever "-XX:-UsePerfData" -XX:-UsePerfData
 if [ -f "$jsa" ]; then
     lever "-XX:SharedArchiveFile=target/querystop.jsa (its own flags differ: see below)" -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off
 fi
-lever "all of the launcher's: target/querystop" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m \
-    ${jsa:+-XX:SharedArchiveFile=$jsa} -Xlog:cds=off -Xlog:cds+dynamic=off
+launcher="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m ${jsa:+-XX:SharedArchiveFile=$jsa} -Xlog:cds=off"
+# shellcheck disable=SC2086 # the option lists are meant to split into words
+lever "all of the launcher's: target/querystop" $launcher
+# shellcheck disable=SC2086
+lever "the launcher's, with Netty's JFR events back on (-Dio.netty.jfr.enabled=true)" $launcher -Dio.netty.jfr.enabled=true
+# shellcheck disable=SC2086
+lever "the launcher's, with C2 (-XX:TieredStopAtLevel=4)" $launcher -XX:TieredStopAtLevel=4
+# shellcheck disable=SC2086
+lever "the launcher's, with G1 (-XX:+UseG1GC)" $launcher -XX:+UseG1GC
+# shellcheck disable=SC2086
+lever "the launcher's, compiling later (-XX:CompileThresholdScaling=2)" $launcher -XX:CompileThresholdScaling=2
 echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,11 +9,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code querystop cloudtrail ...}: the CloudTrail Lake commands, named as the AWS CLI names them. */
-@Command(name = "cloudtrail", description = "AWS CloudTrail Lake.", mixinStandardHelpOptions = true,
-    subcommands = {CloudTrailCommands.CancelQuery.class, CloudTrailLakeCommands.ListQueries.class,
-        CloudTrailLakeCommands.DescribeQuery.class, CloudTrailLakeCommands.ListEventDataStores.class,
-        SweepCommands.Trail.class})
+/**
+ * {@code querystop cloudtrail ...}: the CloudTrail Lake commands, named as the AWS CLI names them; the tree is
+ * {@link CommandTree}.
+ */
+@Command(name = "cloudtrail", description = "AWS CloudTrail Lake.", mixinStandardHelpOptions = true)
 final class CloudTrailCommands {
 
     @Command(name = "cancel-query", description = "Cancels a CloudTrail Lake query (or every one in a file).",

@@ -4,7 +4,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import picocli.CommandLine;
+import reactor.netty.http.HttpResources;
 
 /**
  * Entry point of {@code querystop.jar}. Exit codes as the AWS CLI's: 0, 252 usage, 254 service error (in a bulk run:
@@ -18,7 +20,28 @@ public final class Main {
     public static void main(String[] args) {
         // The jar bundles slf4j-simple; library users bring their own logging backend.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.exit(run(args, System.in, System.out, System.err));
+        // Netty 4.2 would register its allocator's JFR events on the first buffer (about 100 jdk.jfr classes and
+        // event handlers generated at run time) though nothing records them; -Dio.netty.jfr.enabled=true keeps them.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
+        int exit = run(args, System.in, System.out, System.err);
+        stopSharedEventLoops();
+        System.exit(exit);
+    }
+
+    /**
+     * The JVM's exit waits up to 0.3 s for threads in native code to stop there, and Reactor Netty's shared event loops,
+     * which the clients ran on, sit in {@code epoll_wait}: they are stopped first, at once, since nothing runs on them
+     * any more.
+     */
+    static void stopSharedEventLoops() {
+        try {
+            HttpResources.disposeLoopsAndConnectionsLater(Duration.ZERO, Duration.ofMillis(500))
+                .block(Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            // the process exits anyway
+        }
     }
 
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -28,7 +51,7 @@ public final class Main {
     /** {@link #run(String[], InputStream, PrintStream, PrintStream)} with the stop signals of a test. */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, StopSignals signals) {
         QuerystopCommand root = new QuerystopCommand(in, out, err, signals);
-        CommandLine commandLine = new CommandLine(root)
+        CommandLine commandLine = CommandTree.build(root, args) // first: the settings below reach the tree built
             .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
             .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
             .setParameterExceptionHandler((problem, arguments) -> {

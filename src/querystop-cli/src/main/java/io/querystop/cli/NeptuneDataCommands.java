@@ -9,14 +9,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code querystop neptunedata ...}: the Neptune data API commands, named as the AWS CLI names them. */
-@Command(name = "neptunedata", description = "Amazon Neptune data API.", mixinStandardHelpOptions = true,
-    subcommands = {NeptuneDataCommands.CancelGremlinQuery.class, NeptuneDataCommands.CancelOpenCypherQuery.class,
-        NeptuneDataCommands.CancelLoaderJob.class, NeptuneDataCommands.GetOpenCypherQueryStatus.class,
-        NeptuneDataStatusCommands.ListGremlinQueries.class, NeptuneDataStatusCommands.GetGremlinQueryStatus.class,
-        NeptuneDataStatusCommands.ListOpenCypherQueries.class, NeptuneDataStatusCommands.GetEngineStatus.class,
-        NeptuneDataStatusCommands.ListLoaderJobs.class, NeptuneDataStatusCommands.GetLoaderJobStatus.class,
-        SweepCommands.Queries.class, SweepCommands.Loads.class})
+/**
+ * {@code querystop neptunedata ...}: the Neptune data API commands, named as the AWS CLI names them; the tree is
+ * {@link CommandTree}.
+ */
+@Command(name = "neptunedata", description = "Amazon Neptune data API.", mixinStandardHelpOptions = true)
 final class NeptuneDataCommands {
 
     /** One query id, or a file of them; shared by the Neptune and CloudTrail commands. */

@@ -5,11 +5,9 @@ import java.io.PrintStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code querystop}: the root command, holding the streams and the global options. */
+/** {@code querystop}: the root command, holding the streams and the global options; its commands: {@link CommandTree}. */
 @Command(name = "querystop", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Cancel and inspect long-running work on Amazon Neptune and AWS CloudTrail Lake.",
-    subcommands = {NeptuneDataCommands.class, CloudTrailCommands.class, EmulatorCommand.class, DemoCommand.class,
-        SelfTestCommand.class})
+    description = "Cancel and inspect long-running work on Amazon Neptune and AWS CloudTrail Lake.")
 final class QuerystopCommand {
 
     @Mixin

@@ -37,11 +37,15 @@ final class SelfTestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         QuerystopCommand root = (QuerystopCommand) spec.root().userObject();
+        CommandTree.full(root); // every command's classes into the archive, not only those of the runs below
         Path file = Files.createTempFile("querystop-selftest", ".ids");
-        // The commands find credentials through the default chain, whose first link is these properties.
+        // The commands find credentials (and the first one its region) through the default chains, whose first links
+        // are these properties.
+        String region = System.getProperty("aws.region");
         String accessKey = System.setProperty("aws.accessKeyId", Emulator.DEFAULT_ACCESS_KEY_ID);
         String secretKey = System.setProperty("aws.secretAccessKey", Emulator.DEFAULT_SECRET_ACCESS_KEY);
         try (Emulator emulator = Emulator.builder().workerThreads(1).maxRecordedRequests(16).start()) {
+            System.setProperty("aws.region", emulator.region());
             List<String> lines = new ArrayList<>(ids);
             for (int i = 0; i < ids; i++) {
                 lines.add("selftest-" + i);
@@ -50,8 +54,8 @@ final class SelfTestCommand implements Callable<Integer> {
             Files.write(file, lines);
             emulator.addGremlinQuery("selftest-single").addCloudTrailQuery(TRAIL_QUERY, "RUNNING");
             String endpoint = emulator.endpoint().toString();
-            Output single = run(root.in, "--endpoint-url", endpoint, "--region", emulator.region(),
-                "neptunedata", "cancel-gremlin-query", "--query-id", "selftest-single");
+            Output single = run(root.in, "--endpoint-url", endpoint, "neptunedata", "cancel-gremlin-query",
+                "--query-id", "selftest-single");
             Output trail = run(root.in, "--endpoint-url", endpoint, "--region", emulator.region(),
                 "cloudtrail", "cancel-query", "--query-id", TRAIL_QUERY);
             Output bulk = run(root.in, "--endpoint-url", endpoint, "--region", emulator.region(),
@@ -69,6 +73,7 @@ final class SelfTestCommand implements Callable<Integer> {
             Files.deleteIfExists(file);
             restore("aws.accessKeyId", accessKey);
             restore("aws.secretAccessKey", secretKey);
+            restore("aws.region", region);
         }
     }
 

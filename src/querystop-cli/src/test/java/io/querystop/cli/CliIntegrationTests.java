@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +92,28 @@ class CliIntegrationTests {
 
     private String endpoint() {
         return emulator.endpoint().toString();
+    }
+
+    /** The JVM's exit would wait up to 0.3 s for event loops in epoll_wait; main stops them before it exits. */
+    @Test
+    void beforeExitingTheSharedEventLoopsTheCommandRanOnAreStopped() throws Exception {
+        emulator.addGremlinQuery("q-exit");
+        assertThat(run("neptunedata", "cancel-gremlin-query", "--query-id", "q-exit", "--endpoint-url", endpoint())
+            .exit()).isZero();
+        assertThat(sharedLoopThreads()).as("the command ran on Reactor Netty's shared loops").isNotEmpty();
+
+        Main.stopSharedEventLoops();
+
+        for (Thread loop : sharedLoopThreads()) {
+            loop.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        assertThat(sharedLoopThreads()).isEmpty();
+    }
+
+    private static List<Thread> sharedLoopThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.isAlive() && thread.getName().startsWith("reactor-http-"))
+            .toList();
     }
 
     @Test
@@ -322,7 +345,7 @@ class CliIntegrationTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QuerystopCommand root = new QuerystopCommand(new ByteArrayInputStream(new byte[0]),
             new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        picocli.CommandLine commandLine = new picocli.CommandLine(root);
+        picocli.CommandLine commandLine = CommandTree.full(root);
         picocli.CommandLine emulatorLine = commandLine.getSubcommands().get("emulator");
         EmulatorCommand command = emulatorLine.getCommand();
         int[] exit = {-1};

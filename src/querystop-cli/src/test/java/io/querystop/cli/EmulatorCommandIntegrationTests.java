@@ -27,7 +27,7 @@ class EmulatorCommandIntegrationTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QuerystopCommand root = new QuerystopCommand(new ByteArrayInputStream(new byte[0]),
             new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        picocli.CommandLine commandLine = new picocli.CommandLine(root);
+        picocli.CommandLine commandLine = CommandTree.full(root);
         EmulatorCommand command = commandLine.getSubcommands().get("emulator").getCommand();
         int[] exit = {-1};
         Thread foreground = new Thread(() -> exit[0] = commandLine.execute("emulator", "--port", "0",
@@ -75,7 +75,7 @@ class EmulatorCommandIntegrationTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QuerystopCommand root = new QuerystopCommand(new ByteArrayInputStream(new byte[0]),
             new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        picocli.CommandLine commandLine = new picocli.CommandLine(root);
+        picocli.CommandLine commandLine = CommandTree.full(root);
         EmulatorCommand command = commandLine.getSubcommands().get("emulator").getCommand();
         Thread foreground = new Thread(() -> commandLine.execute("emulator", "--port", "0"));
         foreground.start();

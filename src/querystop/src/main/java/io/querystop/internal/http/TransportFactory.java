@@ -21,6 +21,9 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -47,7 +50,7 @@ public final class TransportFactory {
         }
         ClientResources resources = given != null ? given : ClientResources.create();
         IdentityProvider<? extends AwsCredentialsIdentity> credentials = settings.credentialsProvider() != null
-            ? settings.credentialsProvider() : DefaultCredentialsProvider.builder().build();
+            ? settings.credentialsProvider() : defaultCredentials();
         LoopResources loops = settings.loopResources() != null ? settings.loopResources()
             : resources.loopResources().orElse(null);
 
@@ -78,6 +81,28 @@ public final class TransportFactory {
             new RetryLoop(policy, settings.timeouts().call(), new RetryQuota(policy.retryQuota()),
                 policy.isAdaptive() ? new ClientRateLimiter(System::nanoTime) : null, clock, deadlines),
             observations, observability, pool, lifecycle, new ServerTime(settings.clock()));
+    }
+
+    /**
+     * The AWS default chain; when one of its first two links (system properties, then environment variables) holds a
+     * key pair, that link alone, which the chain would pick too: building the whole chain (web identity, profile files,
+     * container and instance metadata providers) costs a short-lived process about 100 class loads.
+     */
+    static IdentityProvider<? extends AwsCredentialsIdentity> defaultCredentials() {
+        if (present(SdkSystemSetting.AWS_ACCESS_KEY_ID.property(), null)
+            && present(SdkSystemSetting.AWS_SECRET_ACCESS_KEY.property(), null)) {
+            return SystemPropertyCredentialsProvider.create();
+        }
+        if (present(null, SdkSystemSetting.AWS_ACCESS_KEY_ID.environmentVariable())
+            && present(null, SdkSystemSetting.AWS_SECRET_ACCESS_KEY.environmentVariable())) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static boolean present(String property, String variable) {
+        String value = property != null ? System.getProperty(property) : System.getenv(variable);
+        return value != null && !value.isBlank();
     }
 
     /** A provider may close files or threads: off the event loop. */
