@@ -1,10 +1,14 @@
 package io.querystop.internal.http;
 
 import io.netty.channel.ChannelOption;
+import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.util.NetUtil;
 import io.querystop.ClientSettings;
 import io.querystop.ConnectionPoolSettings;
 import io.querystop.ConnectionPoolStats;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
@@ -58,7 +62,10 @@ public final class ConnectionPool {
         }
         // HTTP/1.1 is Reactor Netty's default; setting it with protocol(...) would initialise HttpClientSecure,
         // whose static default TLS context costs a plain-http client about 300 class loads and 0.1 s of start-up.
-        InetSocketAddress address = AddressUtils.createUnresolved(endpoint.socketHost(), endpoint.port());
+        byte[] literal = NetUtil.createByteArrayFromIpAddressString(endpoint.socketHost());
+        InetSocketAddress address = literal == null
+            ? AddressUtils.createUnresolved(endpoint.socketHost(), endpoint.port())
+            : new InetSocketAddress(ipAddress(literal), endpoint.port());
         HttpClient client = HttpClient.create(provider)
             .keepAlive(true)
             .compress(false)
@@ -72,6 +79,10 @@ public final class ConnectionPool {
             .disableRetry(true) // attempts are counted and decided in one place, not also inside Reactor Netty
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.timeouts().connect().toMillis())
             .responseTimeout(settings.timeouts().response());
+        if (literal != null) {
+            // nothing to resolve: without this the DNS resolver is still built (about 60 classes at start-up)
+            client = client.resolver(NoopAddressResolverGroup.INSTANCE);
+        }
         if (loops != null) {
             client = client.runOn(loops);
         }
@@ -83,6 +94,14 @@ public final class ConnectionPool {
                     .handshakeTimeout(settings.timeouts().connect()));
         }
         this.http = client;
+    }
+
+    private static InetAddress ipAddress(byte[] literal) {
+        try {
+            return InetAddress.getByAddress(literal);
+        } catch (UnknownHostException impossible) { // only for a length other than 4 or 16
+            throw new IllegalStateException(impossible);
+        }
     }
 
     public HttpClient http() {
