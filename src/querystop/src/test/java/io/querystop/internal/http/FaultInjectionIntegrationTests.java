@@ -168,7 +168,7 @@ class FaultInjectionIntegrationTests {
                 awaitIdleConnectionsClosed(closing, loops);
             }
             assertThat(closing.requestCount()).isEqualTo(4);
-            neptune.closeLater().block(Duration.ofSeconds(5));
+            neptune.closeLater().block(Duration.ofSeconds(10));
         } finally {
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
         }
@@ -181,10 +181,10 @@ class FaultInjectionIntegrationTests {
      */
     private static void awaitIdleConnectionsClosed(Emulator server, LoopResources clientLoops) throws Exception {
         try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-            probe.setSoTimeout(5_000);
+            probe.setSoTimeout(10_000);
             assertThat(probe.getInputStream().read()).as("the server closed the idle probe").isEqualTo(-1);
         }
-        clientLoops.onClient(true).next().submit(() -> { }).get(5, TimeUnit.SECONDS);
+        clientLoops.onClient(true).next().submit(() -> { }).get(10, TimeUnit.SECONDS);
     }
 
     @Test

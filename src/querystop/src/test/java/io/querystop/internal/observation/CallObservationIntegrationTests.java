@@ -203,9 +203,9 @@ class CallObservationIntegrationTests {
 
         neptune().cancelGremlinQuery("q-1").as(StepVerifier::create)
             .expectSubscription()
-            .then(() -> env.nextRequest(Duration.ofSeconds(5))) // the request is on the wire
+            .then(() -> env.nextRequest(Duration.ofSeconds(10))) // the request is on the wire
             .thenCancel()
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
 
         single().hasLowCardinalityKeyValue("outcome", "cancelled").doesNotHaveError();
     }
