@@ -38,18 +38,18 @@ class ClientResourcesIntegrationTests {
         Thread timer = thread(resources.name() + "-deadlines");
         assertThat(timer).as("the shared timer's thread").isNotNull();
 
-        assertThat(first.close(Duration.ofSeconds(5))).isTrue();
+        assertThat(first.close(Duration.ofSeconds(10))).isTrue();
 
         assertThat(timer.isAlive()).isTrue();
         succeeds(second.cancelGremlinQuery("c"));
 
-        assertThat(resources.close(Duration.ofSeconds(5))).isTrue();
+        assertThat(resources.close(Duration.ofSeconds(10))).isTrue();
         timer.join(5_000);
         assertThat(timer.isAlive()).as("the timer's thread after close").isFalse();
         StepVerifier.create(second.cancelGremlinQuery("d"))
             .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the client's ClientResources are closed"))
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -62,14 +62,14 @@ class ClientResourcesIntegrationTests {
         started.removeAll(before);
         assertThat(started).as("the timer thread the client started").hasSize(1);
 
-        assertThat(neptune.close(Duration.ofSeconds(5))).isTrue();
+        assertThat(neptune.close(Duration.ofSeconds(10))).isTrue();
 
         Thread timer = started.iterator().next();
         timer.join(5_000);
         assertThat(timer.isAlive()).as("the client's timer thread after close").isFalse();
         StepVerifier.create(neptune.cancelGremlinQuery("again"))
             .expectErrorMessage("the client is closed")
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -79,10 +79,10 @@ class ClientResourcesIntegrationTests {
 
         assertThat(signalThread(neptune)).startsWith(resources.name() + "-");
 
-        assertThat(neptune.close(Duration.ofSeconds(5))).isTrue();
+        assertThat(neptune.close(Duration.ofSeconds(10))).isTrue();
         List<Thread> loops = threadsStartingWith(resources.name() + "-");
         assertThat(loops).as("a client never closes resources it was given").isNotEmpty();
-        assertThat(resources.close(Duration.ofSeconds(5))).isTrue();
+        assertThat(resources.close(Duration.ofSeconds(10))).isTrue();
         for (Thread loop : loops) {
             loop.join(5_000);
             assertThat(loop.isAlive()).as("%s after close", loop.getName()).isFalse();
@@ -98,12 +98,12 @@ class ClientResourcesIntegrationTests {
             NeptuneDataClient viaBuilder = env.neptune(b -> b.loopResources(loops));
 
             assertThat(signalThread(viaResources)).startsWith("caller-loops");
-            assertThat(viaResources.close(Duration.ofSeconds(5))).isTrue();
-            assertThat(resources.close(Duration.ofSeconds(5))).isTrue();
+            assertThat(viaResources.close(Duration.ofSeconds(10))).isTrue();
+            assertThat(resources.close(Duration.ofSeconds(10))).isTrue();
 
             assertThat(loops.isDisposed()).isFalse();
             assertThat(signalThread(viaBuilder)).startsWith("caller-loops");
-            assertThat(viaBuilder.close(Duration.ofSeconds(5))).isTrue();
+            assertThat(viaBuilder.close(Duration.ofSeconds(10))).isTrue();
             assertThat(loops.isDisposed()).as("a client never disposes loops it was given").isFalse();
         } finally {
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));

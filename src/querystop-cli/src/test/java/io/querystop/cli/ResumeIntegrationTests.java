@@ -57,7 +57,9 @@ class ResumeIntegrationTests {
     @Test
     void anInterruptedRunThenAResumedOneGiveEveryIdOneFinalOutcomeAndTheServerSeesEachIdOnce() throws Exception {
         Path file = ids(300);
-        emulator.latency(Duration.ofMillis(20));
+        // slow enough that the 260 ids left after the 40th request take seconds: a paused test thread must not let
+        // the first run finish before its signal
+        emulator.latency(Duration.ofMillis(200));
         CountDownLatch some = new CountDownLatch(40);
         emulator.faultPolicy(request -> {
             asked.computeIfAbsent(request.id(), id -> new AtomicInteger()).incrementAndGet();
@@ -80,6 +82,7 @@ class ResumeIntegrationTests {
             asked.computeIfAbsent(request.id(), id -> new AtomicInteger()).incrementAndGet();
             return null;
         });
+        emulator.latency(Duration.ZERO);
         CliRun resumed = CliRun.run(new CliRun.FakeSignals(), cancel(file, "--resume", firstOut.toString()));
 
         assertThat(resumed.exit()).as(resumed.err()).isZero();

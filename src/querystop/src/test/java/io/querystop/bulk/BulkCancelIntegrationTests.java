@@ -211,7 +211,7 @@ class BulkCancelIntegrationTests {
 
         run.dispose();
 
-        assertThat(aborted.await(5, TimeUnit.SECONDS)).as("the ten calls in flight aborted").isTrue();
+        assertThat(aborted.await(10, TimeUnit.SECONDS)).as("the ten calls in flight aborted").isTrue();
         assertThat(calls).as("calls started").hasValue(10);
         assertThat(emulator.requestCount()).isEqualTo(10);
     }
@@ -224,6 +224,6 @@ class BulkCancelIntegrationTests {
         neptune.cancelGremlinQueries(Flux.just("a", "b"), BulkOptions.defaults())
             .as(StepVerifier::create)
             .expectErrorMessage("the client is closed")
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
     }
 }

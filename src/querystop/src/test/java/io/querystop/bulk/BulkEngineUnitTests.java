@@ -89,7 +89,7 @@ class BulkEngineUnitTests {
                 assertThat(calls.started).hasValue(5);
             })
             .thenCancel()
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -152,7 +152,7 @@ class BulkEngineUnitTests {
             .then(() -> calls.complete("a"))
             .assertNext(o -> assertThat(o.id()).isEqualTo("a"))
             .expectErrorMessage("file gone")
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -168,7 +168,7 @@ class BulkEngineUnitTests {
             .then(() -> calls.complete("id-2"))
             .assertNext(o -> assertThat(o.id()).isEqualTo("id-2"))
             .expectErrorMessage("the client is closed")
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
         assertThat(calls.started).hasValue(3);
     }
 
@@ -179,7 +179,7 @@ class BulkEngineUnitTests {
             id -> Mono.fromCallable(() -> "ok " + sent.incrementAndGet()), error -> false,
             fixed(2).withDeduplicate(true).withOrdered(true));
 
-        List<CancelOutcome<String>> all = outcomes.collectList().block(Duration.ofSeconds(5));
+        List<CancelOutcome<String>> all = outcomes.collectList().block(Duration.ofSeconds(10));
         assertThat(all).extracting(CancelOutcome::status).containsExactly(CancelOutcome.Status.CANCELLED,
             CancelOutcome.Status.CANCELLED, CancelOutcome.Status.DUPLICATE, CancelOutcome.Status.CANCELLED,
             CancelOutcome.Status.DUPLICATE, CancelOutcome.Status.DUPLICATE);
@@ -196,7 +196,7 @@ class BulkEngineUnitTests {
         StepVerifier.create(outcomes)
             .then(() -> assertThat(aborted).as("the five calls are under way").hasValue(0))
             .thenCancel()
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
 
         assertThat(aborted).hasValue(5);
         assertThat(requests).containsExactly(5L);
@@ -214,7 +214,7 @@ class BulkEngineUnitTests {
             .thenRequest(1) // delivered, and take(1) cancels from inside onNext: that slot frees as the run stops
             .assertNext(o -> assertThat(o.id()).isEqualTo("id-0"))
             .expectComplete()
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
 
         assertThat(requests).containsExactly(2L);
         assertThat(calls.started).hasValue(2);
@@ -232,7 +232,7 @@ class BulkEngineUnitTests {
             })
             .assertNext(o -> assertThat(o.status()).isEqualTo(CancelOutcome.Status.CANCELLED))
             .expectComplete()
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -330,7 +330,7 @@ class BulkEngineUnitTests {
                 }
             });
 
-        assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(errors).singleElement().satisfies(error -> assertThat(error).hasMessage("consumer broke"));
     }
 
@@ -353,7 +353,7 @@ class BulkEngineUnitTests {
             .assertNext(o -> assertThat(o.id()).isEqualTo("id-1"))
             .assertNext(o -> assertThat(o.id()).isEqualTo("id-2"))
             .expectErrorMessage("the client is closed")
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
         assertThat(calls.started).hasValue(3);
     }
 
@@ -377,7 +377,7 @@ class BulkEngineUnitTests {
                 assertThat(o.attempts()).isEqualTo(1);
             })
             .expectErrorMessage("the client is closed")
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -413,6 +413,6 @@ class BulkEngineUnitTests {
             .thenAwait(Duration.ofMillis(1))
             .assertNext(o -> assertThat(o.response()).isEqualTo("b 2"))
             .expectComplete()
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
     }
 }

@@ -113,7 +113,7 @@ class BulkRaceUnitTests {
                 assertThat(outcome.status()).isEqualTo(CancelOutcome.Status.CANCELLED);
             })
             .expectErrorMessage(CLOSED)
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
 
         assertThat(calls.started).as("id-1 was being started as the error landed; nothing after")
             .containsExactlyInAnyOrder("id-0", "id-1");
@@ -142,7 +142,7 @@ class BulkRaceUnitTests {
                 () -> calls.complete("id-2"));
             calls.completeAll(); // whatever the completions started before the error was seen
 
-            assertThat(ended.await(5, TimeUnit.SECONDS)).as("round %d ended", round).isTrue();
+            assertThat(ended.await(10, TimeUnit.SECONDS)).as("round %d ended", round).isTrue();
             assertThat(error.get()).as("round %d", round).hasMessage(CLOSED);
             assertThat(completions).hasValue(0);
             assertThat(outcomes).extracting(CancelOutcome::id).as("round %d: one outcome per call but id-0", round)

@@ -44,7 +44,7 @@ class CloudTrailLakeOperationsIntegrationTests {
 
     @AfterEach
     void close() throws Exception {
-        cloudTrail.close(Duration.ofSeconds(5));
+        cloudTrail.close(Duration.ofSeconds(10));
         server.close();
     }
 

@@ -32,7 +32,7 @@ class PaginatorIntegrationTests {
 
     @AfterEach
     void close() throws Exception {
-        cloudTrail.close(Duration.ofSeconds(5));
+        cloudTrail.close(Duration.ofSeconds(10));
         server.close();
     }
 

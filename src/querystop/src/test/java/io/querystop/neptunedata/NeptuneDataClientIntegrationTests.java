@@ -271,7 +271,7 @@ class NeptuneDataClientIntegrationTests {
     @Test
     void callsAfterCloseFailWithoutSendingAnything() {
         NeptuneDataClient neptune = env.neptune();
-        neptune.closeLater().block(Duration.ofSeconds(5));
+        neptune.closeLater().block(Duration.ofSeconds(10));
 
         neptune.cancelGremlinQuery("late")
             .as(StepVerifier::create)

@@ -43,7 +43,7 @@ class NeptuneDataStatusOperationsIntegrationTests {
 
     @AfterEach
     void close() throws Exception {
-        neptune.close(Duration.ofSeconds(5));
+        neptune.close(Duration.ofSeconds(10));
         server.close();
     }
 

@@ -30,7 +30,7 @@ class StatusRequestValidationIntegrationTests {
     @AfterEach
     void close() throws Exception {
         assertThat(server.pendingRequests()).as("requests sent").isZero();
-        neptune.close(Duration.ofSeconds(5));
+        neptune.close(Duration.ofSeconds(10));
         server.close();
     }
 

@@ -12,8 +12,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class Await {
 
-    /** How long {@link #until(BooleanSupplier)} waits: long enough for a loaded 2-core machine. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long {@link #until(BooleanSupplier)} waits: long enough for a 2-core machine at a load of ~20. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private static final long FIRST_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);

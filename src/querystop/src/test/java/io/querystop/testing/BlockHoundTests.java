@@ -23,7 +23,7 @@ class BlockHoundTests {
             .as(StepVerifier::create)
             .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(BlockingOperationError.class)
                 .hasMessageContaining("java.lang.Thread.sleep"))
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -35,7 +35,7 @@ class BlockHoundTests {
             .subscribeOn(Schedulers.fromExecutor(HttpResources.get().onClient(true).next()))
             .as(StepVerifier::create)
             .expectError(BlockingOperationError.class)
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
     }
 
     @Test

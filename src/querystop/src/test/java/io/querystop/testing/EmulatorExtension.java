@@ -66,7 +66,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterEachCall
             emulator.addGremlinQuery("warm-up");
             client.cancelGremlinQuery("warm-up").block(Duration.ofSeconds(30));
         } finally {
-            client.closeLater().block(Duration.ofSeconds(5));
+            client.closeLater().block(Duration.ofSeconds(10));
             emulator.reset();
         }
     }
@@ -130,11 +130,11 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterEachCall
     }
 
     /**
-     * Waits up to two seconds for the client's pool to have no active connection and no waiting call (the pool
+     * Waits up to ten seconds for the client's pool to have no active connection and no waiting call (the pool
      * releases asynchronously), and returns its figures then.
      */
     public static ConnectionPoolStats awaitIdlePool(Supplier<ConnectionPoolStats> stats) {
-        Await.until(Duration.ofSeconds(2), () -> {
+        Await.until(Duration.ofSeconds(10), () -> {
             ConnectionPoolStats now = stats.get();
             return now.active() <= 0 && now.pending() <= 0;
         });
@@ -156,7 +156,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterEachCall
         } finally {
             try {
                 for (Client client : clients) {
-                    client.close().get().block(Duration.ofSeconds(5));
+                    client.close().get().block(Duration.ofSeconds(10));
                 }
             } finally {
                 clients.clear(); // a client that failed to close must not fail the next test's clean-up too

@@ -34,7 +34,7 @@ class BadResponsesIntegrationTests {
 
     @AfterEach
     void close() throws Exception {
-        neptune.close(Duration.ofSeconds(5));
+        neptune.close(Duration.ofSeconds(10));
         server.close();
     }
 

@@ -67,7 +67,7 @@ class BadResponsesPropertyTests {
 
     @AfterEach
     void stop() throws Exception {
-        neptune.close(Duration.ofSeconds(5));
+        neptune.close(Duration.ofSeconds(10));
         server.close();
         assertThat(LeakRecorder.collect()).as("Netty leak reports after the tries").isEmpty();
     }

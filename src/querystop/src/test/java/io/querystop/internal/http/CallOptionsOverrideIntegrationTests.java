@@ -60,7 +60,7 @@ class CallOptionsOverrideIntegrationTests {
                 assertThat(((NeptuneDataException) error).attempts()).as("the client's own policy: one attempt")
                     .isEqualTo(1);
             })
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
         assertThat(emulator.requestCount()).isEqualTo(3);
     }
 
@@ -78,7 +78,7 @@ class CallOptionsOverrideIntegrationTests {
                 CallOptions.defaults().withCallTimeout(Duration.ofMillis(300))))
             .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(CallTimeoutException.class)
                 .hasMessage("CancelGremlinQuery did not complete within the call timeout of 300 ms"))
-            .verify(Duration.ofSeconds(5));
+            .verify(Duration.ofSeconds(10));
 
         StepVerifier.create(neptune.cancelGremlinQuery("slow"))
             .assertNext(response -> assertThat(response.status()).as("the client's own call timeout: 2 min")

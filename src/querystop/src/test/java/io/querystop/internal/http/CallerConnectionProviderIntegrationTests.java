@@ -43,7 +43,7 @@ class CallerConnectionProviderIntegrationTests {
 
     @AfterEach
     void disposeProvider() {
-        provider.disposeLater().block(Duration.ofSeconds(5));
+        provider.disposeLater().block(Duration.ofSeconds(10));
     }
 
     @Test
@@ -58,11 +58,11 @@ class CallerConnectionProviderIntegrationTests {
                 .then(() -> assertThat(Await.until(() -> neptune.connectionPoolStats().pending() == 1))
                     .as("waiting for admission").isTrue())
                 .thenCancel()
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(10));
             assertThat(neptune.connectionPoolStats().pending()).as("a cancelled waiter leaves at once").isZero();
         } finally {
             holder.dispose();
-            neptune.close(Duration.ofSeconds(5));
+            neptune.close(Duration.ofSeconds(10));
         }
     }
 
@@ -78,10 +78,10 @@ class CallerConnectionProviderIntegrationTests {
             StepVerifier.create(neptune.cancelGremlinQuery("waits"))
                 .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(PoolAcquireTimeoutException.class)
                     .hasMessageContaining("no pooled connection became free within 200 ms"))
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(10));
         } finally {
             holder.dispose();
-            neptune.close(Duration.ofSeconds(5));
+            neptune.close(Duration.ofSeconds(10));
         }
     }
 
@@ -91,14 +91,14 @@ class CallerConnectionProviderIntegrationTests {
         NeptuneDataClient first = client(b -> { });
         StepVerifier.create(first.cancelGremlinQuery("a")).expectNextCount(1).verifyComplete();
 
-        assertThat(first.close(Duration.ofSeconds(5))).isTrue();
+        assertThat(first.close(Duration.ofSeconds(10))).isTrue();
 
         assertThat(provider.isDisposed()).isFalse();
         NeptuneDataClient second = client(b -> { });
         try {
             StepVerifier.create(second.cancelGremlinQuery("b")).expectNextCount(1).verifyComplete();
         } finally {
-            second.close(Duration.ofSeconds(5));
+            second.close(Duration.ofSeconds(10));
         }
     }
 

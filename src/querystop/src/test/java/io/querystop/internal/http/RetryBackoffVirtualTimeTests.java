@@ -80,14 +80,14 @@ class RetryBackoffVirtualTimeTests {
         StepVerifier.withVirtualTime(() -> throttledThenNext(neptune), () -> VirtualTimeScheduler.getOrSet(clock),
                 Long.MAX_VALUE)
             .then(() -> assertThat(clock.awaitDelays(1, BACKOFF)).as("the next call waits for the limiter").isTrue())
-            .then(() -> assertThat(env.nextRequest(Duration.ofSeconds(5)).id()).isEqualTo("throttled"))
+            .then(() -> assertThat(env.nextRequest(Duration.ofSeconds(10)).id()).isEqualTo("throttled"))
             .then(() -> assertThat(env.nextRequest(NOT_SENT)).as("a request sent before the limiter allowed it")
                 .isNull())
             .thenAwait(Duration.ofSeconds(2)) // the longest wait: one token at the slowest rate, 0.5 per second
             .assertNext(response -> assertThat(response.status()).isEqualTo("200 OK"))
             .expectComplete()
             .verify(Duration.ofSeconds(10));
-        assertThat(env.nextRequest(Duration.ofSeconds(5)).id()).isEqualTo("next");
+        assertThat(env.nextRequest(Duration.ofSeconds(10)).id()).isEqualTo("next");
     }
 
     @Test

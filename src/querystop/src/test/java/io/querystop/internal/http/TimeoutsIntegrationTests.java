@@ -2,6 +2,7 @@ package io.querystop.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querystop.CallOptions;
 import io.querystop.CallTimeoutException;
 import io.querystop.ConnectTimeoutException;
 import io.querystop.ConnectionPoolSettings;
@@ -11,6 +12,7 @@ import io.querystop.Timeouts;
 import io.querystop.emulator.Emulator;
 import io.querystop.emulator.Fault;
 import io.querystop.emulator.Route;
+import io.querystop.neptunedata.CancelGremlinQueryRequest;
 import io.querystop.neptunedata.NeptuneDataClient;
 import io.querystop.testing.EmulatorExtension;
 import java.io.IOException;
@@ -73,7 +75,7 @@ class TimeoutsIntegrationTests {
             .withMaxConnections(1).withPendingAcquireTimeout(Duration.ofMillis(200))));
         Disposable holder = neptune.cancelGremlinQuery("holds").subscribe(r -> { }, e -> { });
         try {
-            assertThat(env.nextRequest(Duration.ofSeconds(5))).as("the holder's request").isNotNull();
+            assertThat(env.nextRequest(Duration.ofSeconds(10))).as("the holder's request").isNotNull();
 
             neptune.cancelGremlinQuery("waits")
                 .as(StepVerifier::create)
@@ -96,7 +98,9 @@ class TimeoutsIntegrationTests {
                 .backoff(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10)).build())
             .timeouts(Timeouts.defaults().withCall(Duration.ofSeconds(1))));
         emulator.addGremlinQuery("warm-up");
-        neptune.cancelGremlinQuery("warm-up").block(Duration.ofSeconds(10)); // a cold first call can take a second
+        // a cold first call can take more than the client's 1 s call timeout on a busy machine: this one has its own
+        neptune.cancelGremlinQuery(new CancelGremlinQueryRequest("warm-up"),
+            CallOptions.defaults().withCallTimeout(Duration.ofSeconds(30))).block(Duration.ofSeconds(40));
         for (int i = 0; i < 20; i++) {
             emulator.enqueue(Route.CANCEL_GREMLIN_QUERY, Fault.respond(503, null, ""));
         }

@@ -42,7 +42,7 @@ public final class NoMicrometerProbe implements Function<List<String>, String> {
             return "cancelled=" + cancelled + "; unknown=" + unknown + "; bulk=" + bulk + "; active="
                 + neptune.connectionPoolStats().active();
         } finally {
-            loops.disposeLater().block(Duration.ofSeconds(5));
+            loops.disposeLater().block(Duration.ofSeconds(10));
         }
     }
 }

@@ -90,7 +90,7 @@ class PoolMetersIntegrationTests {
         neptune.cancelGremlinQuery("q-1").as(StepVerifier::create).expectNextCount(1).verifyComplete();
         assertThat(gauge(registry, "idle.connections").gauge()).isNotNull();
 
-        neptune.closeLater().block(Duration.ofSeconds(5));
+        neptune.closeLater().block(Duration.ofSeconds(10));
 
         for (String name : GAUGES) {
             assertThat(gauge(registry, name).gauges()).as(name).isEmpty();
@@ -108,11 +108,11 @@ class PoolMetersIntegrationTests {
             try {
                 neptune.cancelGremlinQuery("q-1").as(StepVerifier::create).expectNextCount(1).verifyComplete();
             } finally {
-                neptune.closeLater().block(Duration.ofSeconds(5));
+                neptune.closeLater().block(Duration.ofSeconds(10));
             }
             assertThat(registry.find(PREFIX + ".active.connections").gauges()).isEmpty();
         } finally {
-            provider.disposeLater().block(Duration.ofSeconds(5));
+            provider.disposeLater().block(Duration.ofSeconds(10));
         }
     }
 

@@ -128,7 +128,7 @@ class CredentialsCacheUnitTests {
         clock.now = clock.now.plus(Duration.ofMinutes(6)); // 4 minutes before expiry: prefetch window
         StepVerifier.create(cache.get().map(AwsCredentialsIdentity::accessKeyId)).expectNext("AKID1").verifyComplete();
         // the background refresh publishes AKID2 shortly after its resolution; until then calls still get AKID1
-        assertThat(Await.until(() -> "AKID2".equals(cache.get().block(Duration.ofSeconds(5)).accessKeyId())))
+        assertThat(Await.until(() -> "AKID2".equals(cache.get().block(Duration.ofSeconds(10)).accessKeyId())))
             .as("the prefetched credentials are used").isTrue();
         assertThat(provider.calls).as("one background refresh").hasValue(2);
 
@@ -164,7 +164,7 @@ class CredentialsCacheUnitTests {
 
     private static boolean await(CountDownLatch latch) {
         try {
-            return latch.await(5, TimeUnit.SECONDS);
+            return latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
