@@ -9,24 +9,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The heap after each collection, as a child JVM's {@code -Xlog:gc:file=...} wrote it ({@code Pause Young (Normal)
- * (G1 Evacuation Pause) 52M->7M(256M) 2.345ms}): whether it stayed flat over the run.
+ * The heap after each collection, as a child JVM's {@code -Xlog:gc:file=...} wrote it ({@code [4.321s][info][gc]
+ * GC(9) Pause Young (Normal) (G1 Evacuation Pause) 52M->7M(256M) 2.345ms}), from the time the run started sending:
+ * whether it stayed flat while it did. {@code skipped} collections came before.
  */
-record GcLog(List<Integer> afterGcMiB) {
+record GcLog(List<Integer> afterGcMiB, int skipped) {
 
     private static final Pattern PAUSE = Pattern.compile("Pause.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern UPTIME = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s\\]");
 
-    static GcLog read(Path file) throws IOException {
+    /** @param fromSeconds the JVM's uptime at which the run started sending; collections before it are skipped */
+    static GcLog read(Path file, double fromSeconds) throws IOException {
         List<Integer> after = new ArrayList<>();
+        int skipped = 0;
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file)) {
                 Matcher m = PAUSE.matcher(line);
                 if (m.find()) {
-                    after.add(Integer.parseInt(m.group(2)));
+                    Matcher uptime = UPTIME.matcher(line);
+                    if (uptime.find() && Double.parseDouble(uptime.group(1)) < fromSeconds) {
+                        skipped++;
+                    } else {
+                        after.add(Integer.parseInt(m.group(2)));
+                    }
                 }
             }
         }
-        return new GcLog(after);
+        return new GcLog(after, skipped);
     }
 
     /** The largest heap after a collection in the first quarter of the collections (after the first, which loads). */
@@ -54,6 +63,7 @@ record GcLog(List<Integer> afterGcMiB) {
 
     @Override
     public String toString() {
-        return afterGcMiB.size() + " GCs, after GC early " + earlyMiB() + " MiB, late " + lateMiB() + " MiB";
+        return (afterGcMiB.size() + skipped) + " GCs (" + skipped + " before the first request), after GC early "
+            + earlyMiB() + " MiB, late " + lateMiB() + " MiB";
     }
 }

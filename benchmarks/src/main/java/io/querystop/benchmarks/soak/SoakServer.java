@@ -18,6 +18,7 @@ final class SoakServer implements AutoCloseable {
     private final Emulator emulator;
     private final AtomicIntegerArray requests;
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong firstServedNanos = new AtomicLong();
 
     SoakServer(int ids) {
         this.requests = new AtomicIntegerArray(ids);
@@ -28,6 +29,9 @@ final class SoakServer implements AutoCloseable {
         }
         emulator.faultPolicy(request -> {
             served.incrementAndGet();
+            if (firstServedNanos.get() == 0) {
+                firstServedNanos.compareAndSet(0, System.nanoTime());
+            }
             int index = index(request.id());
             if (index < 0 || index >= requests.length()) {
                 return null;
@@ -73,6 +77,16 @@ final class SoakServer implements AutoCloseable {
 
     String endpoint() {
         return emulator.endpoint().toString();
+    }
+
+    /** Starts a run: {@link #firstServedNanos()} is then the first request it sends. */
+    void newRun() {
+        firstServedNanos.set(0);
+    }
+
+    /** When (System.nanoTime) the first request since {@link #newRun()} arrived, or 0 for none yet. */
+    long firstServedNanos() {
+        return firstServedNanos.get();
     }
 
     long served() {
