@@ -122,11 +122,9 @@ public final class RequestSigner {
         }
     }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private static void appendHex(StringBuilder out, byte[] bytes) {
         for (byte b : bytes) {
-            out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            out.append((char) Utf8Writer.HEX[(b >> 4) & 0xF]).append((char) Utf8Writer.HEX[b & 0xF]);
         }
     }
 

@@ -6,7 +6,8 @@ package io.querystop.internal.signing;
  */
 final class Utf8Writer {
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** Lower-case hex digits, as SigV4 writes hashes and signatures. */
+    static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private byte[] bytes;
